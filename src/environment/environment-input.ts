@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import type { AfterIdleSchema, LaunchParametersSchema, ResourceSizeSchema } from '../schema/launch-parameters.js';
+
+/** A preset Devbox size. */
+export type ResourceSize = Exclude<z.infer<typeof ResourceSizeSchema>, 'CUSTOM_SIZE'>;
+
+/** A custom Devbox size, sent as `CUSTOM_SIZE` with `custom_cpu_cores`, `custom_gb_memory` and `custom_disk_size`. */
+export interface CustomResourceSize {
+  /** vCPUs: 0.5, 1 or an even number up to 16. */
+  cpu: number;
+  /** Memory in GiB: 1 or an even number up to 64, between 2× and 8× the cpu count. */
+  memoryGb: number;
+  /** Disk in GiB: an even number from 2 to 64. */
+  diskGb?: number;
+}
+
+/** What a Devbox does once idle for `idleSeconds`. */
+export interface AfterIdle {
+  /** Seconds of inactivity before `onIdle` happens. */
+  idleSeconds: number;
+  /** `shutdown` or `suspend`. */
+  onIdle: z.infer<typeof AfterIdleSchema>['on_idle'];
+}
+
+/** Idle policy, resume triggers and suspend hooks (`launch_parameters.lifecycle`). */
+export interface Lifecycle {
+  /** Idle policy; preferred over the top-level `afterIdle`. */
+  afterIdle?: AfterIdle;
+  /** What may resume a suspended Devbox. */
+  resumeTriggers?: { http?: boolean; axonEvent?: boolean };
+  /** Commands run before the Devbox suspends, within a deadline of at most 60 000 ms. */
+  hooks?: { suspendCommands?: readonly string[]; suspendDeadlineMs?: number };
+}
+
+type Wire = z.infer<typeof LaunchParametersSchema>;
+
+/**
+ * The Devbox's launch parameters in camelCase; each key maps to one `launch_parameters` field.
+ * Set a key to `undefined` to drop a value an earlier `.env()` call gave.
+ */
+export interface LaunchInput {
+  /** Commands run at launch, before the entrypoint. */
+  launchCommands?: readonly string[];
+  /** A preset size, or `{ cpu, memoryGb, diskGb? }` for `CUSTOM_SIZE`. */
+  resourceSize?: ResourceSize | CustomResourceSize;
+  /** Seconds until the Devbox shuts down (1 to 172 800). */
+  keepAliveSeconds?: number;
+  /** Idle policy (`after_idle`); prefer `lifecycle.afterIdle`. */
+  afterIdle?: AfterIdle;
+  /** `x86_64` (default) or `arm64`. */
+  architecture?: Wire['architecture'];
+  /** The Linux user the Devbox runs as. */
+  user?: { username: string; uid: number };
+  /** Deprecated by Runloop and ignored by it; kept for the reference page's payloads. */
+  availablePorts?: readonly number[];
+  /** ContainerizedService names (declared in the blueprint) to start. */
+  requiredServices?: readonly string[];
+  /** The network policy applied to the Devbox. */
+  networkPolicyId?: string;
+  /** `standard` (default) or `flex` (alpha: lazily provisioned, may be pre-empted). */
+  provisioningTier?: Wire['provisioning_tier'];
+  /** Idle policy, resume triggers and suspend hooks. */
+  lifecycle?: Lifecycle;
+}
+
+/** Exactly one environment source, or none (keep the current one). */
+export type EnvironmentSource =
+  | { blueprintId: string; snapshotId?: never; prebuiltId?: never }
+  | { snapshotId: string; blueprintId?: never; prebuiltId?: never }
+  | {
+      /** The reference page's prebuilt image id; the current SDK types no longer list it. */
+      prebuiltId: string;
+      blueprintId?: never;
+      snapshotId?: never;
+    }
+  | { blueprintId?: never; snapshotId?: never; prebuiltId?: never };
+
+/**
+ * What `.env()` takes: at most one source, the working directory and launch parameters.
+ *
+ * @example
+ * ```ts
+ * const env: EnvironmentInput = { blueprintId: 'bpt_123', workingDirectory: '/home/user/repo', launch: { resourceSize: 'SMALL' } };
+ * ```
+ */
+export type EnvironmentInput = EnvironmentSource & {
+  /** Where the agent works and scorers run. */
+  workingDirectory?: string;
+  /** Launch parameters, merged key by key into those of earlier calls. */
+  launch?: LaunchInput;
+};
+
+const SOURCE_KEYS = ['blueprintId', 'snapshotId', 'prebuiltId'] as const;
+
+/**
+ * Merges a later `.env()` call into an earlier one: its source (if any) replaces the earlier
+ * source, `workingDirectory` replaces, and `launch` merges key by key. Keys set to `undefined`
+ * stay in the result, for the copy that follows to drop.
+ */
+export function mergeEnvironment(earlier: EnvironmentInput | undefined, later: EnvironmentInput): EnvironmentInput {
+  const replacesSource = SOURCE_KEYS.some((key) => later[key] !== undefined);
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(earlier ?? {})) {
+    if (!replacesSource || !(SOURCE_KEYS as readonly string[]).includes(key)) merged[key] = value;
+  }
+  for (const [key, value] of Object.entries(later)) merged[key] = value;
+  if (later.launch !== undefined && earlier?.launch !== undefined) merged.launch = { ...earlier.launch, ...later.launch };
+  return merged as EnvironmentInput;
+}

@@ -1,0 +1,39 @@
+export { Scenario } from './scenario/scenario.js';
+export type {
+  ClearableField,
+  ProblemOptions,
+  ScenarioBuilder,
+  ScenarioValidationResult,
+  ValidationType,
+} from './scenario/scenario-builder.js';
+export type { ScenarioTypeError, Step } from './scenario/build-steps.js';
+export type {
+  AfterIdle,
+  CustomResourceSize,
+  EnvironmentInput,
+  EnvironmentSource,
+  LaunchInput,
+  Lifecycle,
+  ResourceSize,
+} from './environment/environment-input.js';
+export { astGrep, type AstGrepOptions } from './scorers/ast-grep.js';
+export { testBased, type TestBasedOptions, type TestFile } from './scorers/test-based.js';
+export { command } from './scorers/command.js';
+export { bashScript } from './scorers/bash-script.js';
+export { pythonScript, type PythonScriptOptions } from './scorers/python-script.js';
+export { custom, type CustomOptions } from './scorers/custom.js';
+export type { Scorer, ScorerOptions } from './scorers/scorer.js';
+export { escapeForDoubleQuotes } from './scorers/escape-for-double-quotes.js';
+export { normalizeWeights } from './scorers/normalize-weights.js';
+export { ScenarioValidationError } from './validation/scenario-validation-error.js';
+export { formatIssuePath, type ScenarioIssue } from './validation/scenario-issue.js';
+export {
+  ScenarioCreatePayloadSchema,
+  ScenarioUpdatePayloadSchema,
+  type ScenarioCreatePayload,
+  type ScenarioUpdatePayload,
+} from './schema/scenario-payload.js';
+export type { ScorerDefinition } from './schema/scorer-definition.js';
+export type { JsonObject } from './schema/json-object.js';
+export type { ClientOptions, RunloopClient } from './client/runloop-client.js';
+export type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { EnvironmentInput } from '../environment/environment-input.js';
+import { toWireEnvironment } from '../environment/to-wire-environment.js';
+import { CREATE_REQUIRED_FIELDS, PAYLOAD_FIELDS, type PayloadField } from '../schema/scenario-payload.js';
+import { RelativeScoringContractSchema, ScoringContractSchema } from '../schema/scoring-contract.js';
+import { normalizeWeights } from '../scorers/normalize-weights.js';
+import { resolveScorerNames } from '../scorers/scorer-names.js';
+import { compiledSchema } from '../util/compiled-schema.js';
+import { fixFor } from '../validation/fix-hints.js';
+import type { ScenarioIssue } from '../validation/scenario-issue.js';
+import { ScenarioPart, type CompiledField } from './scenario-part.js';
+import type { ProblemState, ScenarioState, ScoringState } from './scenario-state.js';
+
+/** A whole payload (frozen) and every problem found in it. */
+export interface CompiledScenario {
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly issues: readonly ScenarioIssue[];
+}
+
+const FIELDS = Object.keys(PAYLOAD_FIELDS) as PayloadField[];
+const NO_ISSUES: readonly ScenarioIssue[] = Object.freeze([]);
+
+const MISSING_FOR_CREATE: Record<(typeof CREATE_REQUIRED_FIELDS)[number], string> = {
+  name: 'a scenario needs a name to be created',
+  input_context: 'a scenario needs a problem statement to be created',
+  scoring_contract: 'a scenario needs at least one scorer to be created',
+};
+
+/**
+ * Turns a builder's state into its frozen wire payload, validating each field against its zod
+ * schema. Parts shared between builders were compiled once, by the first of them.
+ */
+export function compileScenario(state: ScenarioState, mode: 'update' | 'create'): CompiledScenario {
+  const payload: Record<string, unknown> = {};
+  let issues = NO_ISSUES;
+  for (const field of FIELDS) {
+    const compiled = compileField(state, field);
+    if (compiled === undefined) {
+      if (mode === 'create' && field in MISSING_FOR_CREATE) {
+        issues = [...issues, issueAt([field], MISSING_FOR_CREATE[field as keyof typeof MISSING_FOR_CREATE])];
+      }
+      continue;
+    }
+    payload[field] = compiled.value;
+    if (compiled.issues.length > 0) issues = [...issues, ...compiled.issues];
+  }
+  return { payload: Object.freeze(payload), issues };
+}
+
+function compileField(state: ScenarioState, field: PayloadField): CompiledField | undefined {
+  switch (field) {
+    case 'input_context':
+      return state.problem?.compiled;
+    case 'scoring_contract':
+      return state.scoring?.compiled;
+    case 'environment_parameters':
+      return state.environment?.compiled;
+    default: {
+      const value = state[field];
+      return value === undefined ? undefined : { value, issues: validate(PAYLOAD_FIELDS[field], value, [field]) };
+    }
+  }
+}
+
+/** A state part holding `.env()` input, compiled to `environment_parameters`. */
+export function environmentPart(environment: EnvironmentInput): ScenarioPart<EnvironmentInput> {
+  return new ScenarioPart(environment, compileEnvironment);
+}
+
+/** A state part holding `.problem()` input, compiled to `input_context`. */
+export function problemPart(problem: ProblemState): ScenarioPart<ProblemState> {
+  return new ScenarioPart(problem, compileProblem);
+}
+
+/** A state part holding the scorers, compiled to `scoring_contract` with names resolved and weights normalised. */
+export function scoringPart(scoring: ScoringState): ScenarioPart<ScoringState> {
+  return new ScenarioPart(scoring, compileScoring);
+}
+
+function compileEnvironment(environment: EnvironmentInput): CompiledField {
+  const value = toWireEnvironment(environment);
+  return { value, issues: validate(PAYLOAD_FIELDS.environment_parameters, value, ['environment_parameters']) };
+}
+
+function compileProblem({ statement, context }: ProblemState): CompiledField {
+  const value = Object.freeze(
+    context === undefined ? { problem_statement: statement } : { problem_statement: statement, additional_context: context },
+  );
+  return { value, issues: validate(PAYLOAD_FIELDS.input_context, value, ['input_context']) };
+}
+
+function compileScoring(scoring: ScoringState): CompiledField {
+  const names = resolveScorerNames(scoring.entries.map((entry) => entry.scorer));
+  const functions = scoring.entries.map((entry, index) => ({
+    name: names[index]!,
+    scorer: entry.scorer.definition,
+    weight: entry.weight,
+  }));
+  const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
+  const found = validate(schema, { scoring_function_parameters: functions }, ['scoring_contract']);
+  const issues = [...scoring.problems, ...found].map((issue) => withScorerName(issue, names));
+  if (issues.length === 0 && !scoring.exactWeights) {
+    const weights = normalizeWeights(functions.map((fn) => fn.weight));
+    functions.forEach((fn, index) => (fn.weight = weights[index]!));
+  }
+  functions.forEach(Object.freeze);
+  return { value: Object.freeze({ scoring_function_parameters: Object.freeze(functions) }), issues };
+}
+
+/** Prefixes issues inside one scorer with that scorer's name, so a message says which scorer it is about. */
+function withScorerName(issue: ScenarioIssue, names: readonly string[]): ScenarioIssue {
+  const index = issue.path[2];
+  if (typeof index !== 'number' || issue.path.length <= 3) return issue;
+  return { ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` };
+}
+
+function validate(schema: z.ZodType, value: unknown, prefix: readonly (string | number)[]): readonly ScenarioIssue[] {
+  const result = compiledSchema(schema).safeParse(value);
+  if (result.success) return NO_ISSUES;
+  return result.error.issues.map((issue) => issueAt([...prefix, ...(issue.path as (string | number)[])], issue.message));
+}
+
+function issueAt(path: (string | number)[], message: string): ScenarioIssue {
+  return Object.freeze({ path: Object.freeze(path), message, fix: fixFor(path) });
+}

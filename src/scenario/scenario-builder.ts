@@ -1,0 +1,265 @@
+import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+import { resolveClient, type ClientOptions } from '../client/runloop-client.js';
+import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
+import type { ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
+import { resolveScorerNames } from '../scorers/scorer-names.js';
+import type { Scorer } from '../scorers/scorer.js';
+import { copyData } from '../util/copy-data.js';
+import { fixFor } from '../validation/fix-hints.js';
+import type { ScenarioIssue } from '../validation/scenario-issue.js';
+import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
+import type { Step, WhenReady } from './build-steps.js';
+import { compileScenario, environmentPart, problemPart, scoringPart } from './compile-scenario.js';
+import type { ScenarioState, ScorerEntry, ScoringState } from './scenario-state.js';
+
+/** Validation strategies: `UNSPECIFIED`, `FORWARD`, `REVERSE` or `EVALUATION`. */
+export type ValidationType = NonNullable<ScenarioUpdatePayload['validation_type']>;
+
+/** Fields that `.clear()` empties on the server (an absent field would keep its value). */
+export type ClearableField = 'metadata' | 'referenceOutput' | 'requiredEnv' | 'requiredSecrets';
+
+/**
+ * The outcome of `.validate()`: the payload, or the error `.build()` would throw.
+ *
+ * @example
+ * ```ts
+ * const result = scenario.validate();
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
+export type ScenarioValidationResult<Payload> =
+  | { readonly success: true; readonly data: Payload; readonly error?: undefined }
+  | { readonly success: false; readonly data?: undefined; readonly error: ScenarioValidationError };
+
+/** Options of `.problem()`. */
+export interface ProblemOptions {
+  /** Structured context for the agent (`additional_context`): a JSON object. */
+  context?: Record<string, unknown>;
+}
+
+/**
+ * An immutable scenario under construction. Every method returns a new builder and leaves the
+ * receiver unchanged, so one builder can be the template of many scenarios. `Done` records the
+ * steps taken, so that `.buildCreate()` and `.create()` only compile once a name, a problem and
+ * a scorer were given.
+ *
+ * @example
+ * ```ts
+ * const base = Scenario.define().env({ blueprintId: 'bpt_123' }).scorer(command('npm test'));
+ * const a = base.name('bug-1').problem('Fix bug 1');
+ * const b = base.name('bug-2').problem('Fix bug 2'); // `a` is unaffected
+ * ```
+ */
+export interface ScenarioBuilder<Done extends Step = Step> {
+  /** Sets the scenario's name (`name`, non-blank). */
+  name(name: string): ScenarioBuilder<Done | 'name'>;
+  /**
+   * Sets the environment (`environment_parameters`). A source (`blueprintId`, `snapshotId` or
+   * `prebuiltId`, one per call) replaces an earlier call's source; `workingDirectory` replaces;
+   * `launch` merges key by key, and a key set to `undefined` is dropped.
+   */
+  env(environment: EnvironmentInput): ScenarioBuilder<Done>;
+  /** Sets the problem statement and optional JSON context (`input_context`). */
+  problem(statement: string, options?: ProblemOptions): ScenarioBuilder<Done | 'problem'>;
+  /** Appends a scorer with a relative weight (default 1); weights are normalised to sum to 1. */
+  scorer(scorer: Scorer, weight?: number): ScenarioBuilder<Done | 'scorer'>;
+  /** Replaces the scorer called `name` (explicit or default name), keeping its position and, unless given, its weight. */
+  replaceScorer(name: string, scorer: Scorer, weight?: number): ScenarioBuilder<Done>;
+  /** Removes the scorer called `name`. */
+  removeScorer(name: string): ScenarioBuilder<Done>;
+  /**
+   * `'normalize'` (default) scales weights to sum to 1; `'exact'` sends them as given, and then
+   * they must already sum to 1 (±1e-9).
+   */
+  weights(mode: 'normalize' | 'exact'): ScenarioBuilder<Done>;
+  /** Merges string entries into the metadata; an entry set to `undefined` is dropped. */
+  metadata(entries: Readonly<Record<string, string | undefined>>): ScenarioBuilder<Done>;
+  /** Sets the reference solution (`reference_output`), e.g. a git diff. */
+  referenceOutput(text: string): ScenarioBuilder<Done>;
+  /** Sets the environment variables the scenario requires (`required_environment_variables`), replacing earlier ones. */
+  requiredEnv(names: readonly string[]): ScenarioBuilder<Done>;
+  /** Sets the secrets the scenario requires (`required_secret_names`), replacing earlier ones. */
+  requiredSecrets(names: readonly string[]): ScenarioBuilder<Done>;
+  /** Sets the scoring timeout in seconds (`scorer_timeout_sec`; Runloop's default is 1800). */
+  scorerTimeout(seconds: number): ScenarioBuilder<Done>;
+  /** Sets the validation strategy (`validation_type`). */
+  validation(type: ValidationType): ScenarioBuilder<Done>;
+  /** Sets the reference page's `is_public` (not in the current SDK's update types; sent only when set). */
+  public(flag?: boolean): ScenarioBuilder<Done>;
+  /**
+   * Empties a field on the server: `metadata` sends `{}`, `referenceOutput` sends `''`,
+   * `requiredEnv` and `requiredSecrets` send `[]`. (Fields never set are simply not sent, and
+   * an update keeps what the server has.)
+   */
+  clear(field: ClearableField): ScenarioBuilder<Done>;
+  /** Calls `fn` with this builder and returns its result: reusable steps in a chain. */
+  $call<R>(fn: (builder: this) => R): R;
+
+  /** The frozen JSON body for `POST /v1/scenarios/{id}`; throws {@link ScenarioValidationError} listing every problem. */
+  build(): ScenarioUpdatePayload;
+  /** Like {@link build}, without throwing. */
+  validate(): ScenarioValidationResult<ScenarioUpdatePayload>;
+  /** The frozen JSON body for `POST /v1/scenarios`; available once a name, a problem and a scorer were given. */
+  buildCreate: WhenReady<Done, () => ScenarioCreatePayload>;
+  /** Like {@link buildCreate}, without throwing, and callable at any step. */
+  validateCreate(): ScenarioValidationResult<ScenarioCreatePayload>;
+  /** Validates, then updates scenario `id` through `@runloop/api-client`. Nothing is sent when invalid. */
+  push(id: string, options?: ClientOptions): Promise<ScenarioView>;
+  /** Validates, then creates the scenario through `@runloop/api-client`. Nothing is sent when invalid. */
+  create: WhenReady<Done, (options?: ClientOptions) => Promise<ScenarioView>>;
+}
+
+/** Creates a builder from a state; the runtime side of {@link ScenarioBuilder}. */
+export function createScenarioBuilder<Done extends Step>(state: ScenarioState): ScenarioBuilder<Done> {
+  return new ScenarioBuilderImpl(Object.freeze(state)) as unknown as ScenarioBuilder<Done>;
+}
+
+const EMPTY_SCORING: ScoringState = Object.freeze({ entries: Object.freeze([]), exactWeights: false, problems: Object.freeze([]) });
+
+class ScenarioBuilderImpl {
+  readonly #state: ScenarioState;
+
+  constructor(state: ScenarioState) {
+    this.#state = state;
+  }
+
+  #with(changes: Partial<ScenarioState>): ScenarioBuilderImpl {
+    return new ScenarioBuilderImpl(Object.freeze({ ...this.#state, ...changes }));
+  }
+
+  #withScoring(changes: Partial<ScoringState>): ScenarioBuilderImpl {
+    return this.#with({ scoring: scoringPart(Object.freeze({ ...(this.#state.scoring?.input ?? EMPTY_SCORING), ...changes })) });
+  }
+
+  name(name: string) {
+    return this.#with({ name });
+  }
+
+  env(environment: EnvironmentInput) {
+    return this.#with({ environment: environmentPart(copyData(mergeEnvironment(this.#state.environment?.input, environment))) });
+  }
+
+  problem(statement: string, options?: ProblemOptions) {
+    const context = options?.context === undefined ? undefined : copyData(options.context);
+    return this.#with({ problem: problemPart(Object.freeze({ statement, context })) });
+  }
+
+  scorer(scorer: Scorer, weight = 1) {
+    const entries = this.#state.scoring?.input.entries ?? [];
+    return this.#withScoring({ entries: Object.freeze([...entries, Object.freeze({ scorer, weight })]) });
+  }
+
+  replaceScorer(name: string, scorer: Scorer, weight?: number) {
+    return this.#editScorer(name, 'replace', (entry) => [Object.freeze({ scorer, weight: weight ?? entry.weight })]);
+  }
+
+  removeScorer(name: string) {
+    return this.#editScorer(name, 'remove', () => []);
+  }
+
+  #editScorer(name: string, verb: string, edit: (entry: ScorerEntry) => ScorerEntry[]) {
+    const scoring = this.#state.scoring?.input ?? EMPTY_SCORING;
+    const names = resolveScorerNames(scoring.entries.map((entry) => entry.scorer));
+    const at = names.indexOf(name);
+    if (at === -1) {
+      const known = names.length > 0 ? `the scorers are ${names.map((n) => JSON.stringify(n)).join(', ')}` : 'there are no scorers';
+      const path = ['scoring_contract', 'scoring_function_parameters'];
+      const problem: ScenarioIssue = { path, message: `cannot ${verb} scorer ${JSON.stringify(name)}: ${known}`, fix: fixFor(path) };
+      return this.#withScoring({ problems: Object.freeze([...scoring.problems, Object.freeze(problem)]) });
+    }
+    const entries = [...scoring.entries.slice(0, at), ...edit(scoring.entries[at]!), ...scoring.entries.slice(at + 1)];
+    return this.#withScoring({ entries: Object.freeze(entries) });
+  }
+
+  weights(mode: 'normalize' | 'exact') {
+    return this.#withScoring({ exactWeights: mode === 'exact' });
+  }
+
+  metadata(entries: Readonly<Record<string, string | undefined>>) {
+    return this.#with({ metadata: copyData({ ...this.#state.metadata, ...entries }) as Record<string, string> });
+  }
+
+  referenceOutput(text: string) {
+    return this.#with({ reference_output: text });
+  }
+
+  requiredEnv(names: readonly string[]) {
+    return this.#with({ required_environment_variables: copyData(names) as string[] });
+  }
+
+  requiredSecrets(names: readonly string[]) {
+    return this.#with({ required_secret_names: copyData(names) as string[] });
+  }
+
+  scorerTimeout(seconds: number) {
+    return this.#with({ scorer_timeout_sec: seconds });
+  }
+
+  validation(type: ValidationType) {
+    return this.#with({ validation_type: type });
+  }
+
+  public(flag = true) {
+    return this.#with({ is_public: flag });
+  }
+
+  clear(field: ClearableField) {
+    return this.#with(CLEARED[field]);
+  }
+
+  $call<R>(fn: (builder: this) => R): R {
+    return fn(this);
+  }
+
+  build(): ScenarioUpdatePayload {
+    return this.#compile('update') as ScenarioUpdatePayload;
+  }
+
+  validate() {
+    return toResult(() => this.build());
+  }
+
+  buildCreate(): ScenarioCreatePayload {
+    return this.#compile('create') as ScenarioCreatePayload;
+  }
+
+  validateCreate() {
+    return toResult(() => this.buildCreate());
+  }
+
+  async push(id: string, options?: ClientOptions): Promise<ScenarioView> {
+    const payload = this.#compile('update', id);
+    const client = await resolveClient(options?.client);
+    return client.scenarios.update(id, payload as ScenarioUpdatePayload, options?.requestOptions);
+  }
+
+  async create(options?: ClientOptions): Promise<ScenarioView> {
+    const payload = this.buildCreate();
+    const client = await resolveClient(options?.client);
+    return client.scenarios.create(payload, options?.requestOptions);
+  }
+
+  #compile(mode: 'update' | 'create', id?: string) {
+    const { payload, issues } = compileScenario(this.#state, mode);
+    const badId = id !== undefined && (typeof id !== 'string' || !/\S/.test(id));
+    const all = badId ? [{ path: ['id'], message: 'must be the id of an existing scenario', fix: fixFor(['id']) }, ...issues] : issues;
+    if (all.length > 0) throw new ScenarioValidationError(all, this.#state.name);
+    return payload;
+  }
+}
+
+const CLEARED: Record<ClearableField, Partial<ScenarioState>> = {
+  metadata: { metadata: Object.freeze({}) },
+  referenceOutput: { reference_output: '' },
+  requiredEnv: { required_environment_variables: Object.freeze([]) as unknown as string[] },
+  requiredSecrets: { required_secret_names: Object.freeze([]) as unknown as string[] },
+};
+
+function toResult<Payload>(build: () => Payload): ScenarioValidationResult<Payload> {
+  try {
+    return { success: true, data: build() };
+  } catch (error) {
+    if (error instanceof ScenarioValidationError) return { success: false, error };
+    throw error;
+  }
+}

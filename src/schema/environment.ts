@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { LaunchParametersSchema } from './launch-parameters.js';
+import { nonBlank } from './primitives.js';
+
+/** The fields that name where an environment starts from; at most one may be set. */
+export const ENVIRONMENT_SOURCES = ['blueprint_id', 'snapshot_id', 'prebuilt_id'] as const;
+
+/**
+ * `environment_parameters` (the view calls it `environment`). `prebuilt_id` is the reference
+ * page's field, dropped from SDK 0.45 on: it is accepted and sent only when set.
+ */
+export const EnvironmentSchema = z
+  .strictObject({
+    blueprint_id: nonBlank('blueprint id').optional(),
+    snapshot_id: nonBlank('snapshot id').optional(),
+    prebuilt_id: nonBlank('prebuilt id').optional(),
+    working_directory: nonBlank('working directory').optional(),
+    launch_parameters: LaunchParametersSchema.optional(),
+  })
+  .superRefine((env, ctx) => {
+    const given = ENVIRONMENT_SOURCES.filter((source) => env[source] !== undefined);
+    if (given.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[1]!],
+        message: `an environment has one source, but ${given.join(' and ')} are both set`,
+      });
+    }
+  });

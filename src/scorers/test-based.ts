@@ -1,0 +1,48 @@
+import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
+
+/** A file a {@link testBased} scorer writes before it runs its command. */
+export interface TestFile {
+  /** Path relative to the working directory. */
+  path: string;
+  /** The file's contents. */
+  contents: string;
+}
+
+/** Options of {@link testBased}. */
+export interface TestBasedOptions extends ScorerOptions {
+  /** The test command; the scorer passes when it succeeds. */
+  command: string;
+  /** Files to write first, as `{ path: contents }` or `[{ path, contents }]`. */
+  files?: Readonly<Record<string, string>> | readonly TestFile[];
+}
+
+/**
+ * A scorer that writes test files into the working directory, then runs a test command.
+ *
+ * @example
+ * ```ts
+ * testBased({ command: 'npx vitest run test/null.test.ts', files: { 'test/null.test.ts': testSource } });
+ * // definition: { type: 'test_based_scorer', test_command: 'npx vitest run …', test_files: [{ file_path: 'test/null.test.ts', file_contents: '…' }] }
+ * ```
+ */
+export function testBased(options: TestBasedOptions): Scorer {
+  const { command, files } = options;
+  return makeScorer(
+    {
+      type: 'test_based_scorer',
+      test_command: command,
+      ...(files !== undefined && { test_files: toTestFiles(files) }),
+    },
+    options,
+  );
+}
+
+function toTestFiles(files: NonNullable<TestBasedOptions['files']>) {
+  const list: readonly TestFile[] = Array.isArray(files)
+    ? files
+    : Object.entries(files as Record<string, string>).map(([path, contents]) => ({ path, contents }));
+  return Object.freeze(list.map((file) => Object.freeze({ file_path: file?.path, file_contents: file?.contents }))) as {
+    file_path: string;
+    file_contents: string;
+  }[];
+}
