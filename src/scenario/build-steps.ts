@@ -1,5 +1,11 @@
+/**
+ * The steps a builder has taken: `define` (every builder), and `name`, `problem` and `scorer`,
+ * which a scenario needs before it can be created.
+ */
+export type Step = 'define' | RequiredStep;
+
 /** The steps a scenario needs before it can be created. */
-export type Step = 'name' | 'problem' | 'scorer';
+type RequiredStep = 'name' | 'problem' | 'scorer';
 
 /**
  * A type that stands where a method is not available yet; the compiler shows its message.
@@ -18,7 +24,12 @@ export interface ScenarioTypeError<Message extends string> {
 type Needs<Done extends Step> =
   `${'name' extends Done ? '' : ' .name(name)'}${'problem' extends Done ? '' : ' .problem(statement)'}${'scorer' extends Done ? '' : ' .scorer(scorer)'}`;
 
-/** `Method` once every step is done; otherwise a type error naming the missing steps. */
-export type WhenReady<Done extends Step, Method> = [Step] extends [Done]
-  ? Method
-  : ScenarioTypeError<`create needs first:${Needs<Done>}`>;
+/**
+ * `Method` once every step is done; otherwise a type error naming the missing steps. On a
+ * builder whose steps are unknown (`ScenarioBuilder<any>`, the default) it is either.
+ */
+export type WhenReady<Done extends Step, Method> = boolean extends (Done extends never ? true : false)
+  ? Method | ScenarioTypeError<string>
+  : [Step] extends [Done]
+    ? Method
+    : ScenarioTypeError<`create needs first:${Needs<Done>}`>;

@@ -98,13 +98,16 @@ function compileScoring(scoring: ScoringState): CompiledField {
   }));
   const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
   const found = validate(schema, { scoring_function_parameters: functions }, ['scoring_contract']);
-  const issues = [...scoring.problems, ...found].map((issue) => withScorerName(issue, names));
-  if (issues.length === 0 && !scoring.exactWeights) {
+  const problems = scoring.problems.length === 0 ? found : [...scoring.problems, ...found];
+  if (problems.length === 0 && !scoring.exactWeights) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));
-    functions.forEach((fn, index) => (fn.weight = weights[index]!));
+    for (let index = 0; index < functions.length; index++) functions[index]!.weight = weights[index]!;
   }
-  functions.forEach(Object.freeze);
-  return { value: Object.freeze({ scoring_function_parameters: Object.freeze(functions) }), issues };
+  for (const fn of functions) Object.freeze(fn);
+  return {
+    value: Object.freeze({ scoring_function_parameters: Object.freeze(functions) }),
+    issues: problems.length === 0 ? NO_ISSUES : problems.map((issue) => withScorerName(issue, names)),
+  };
 }
 
 /** Prefixes issues inside one scorer with that scorer's name, so a message says which scorer it is about. */

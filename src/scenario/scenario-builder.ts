@@ -50,7 +50,8 @@ export interface ProblemOptions {
  * const b = base.name('bug-2').problem('Fix bug 2'); // `a` is unaffected
  * ```
  */
-export interface ScenarioBuilder<Done extends Step = Step> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` marks a builder whose steps are unknown
+export interface ScenarioBuilder<Done extends Step = any> {
   /** Sets the scenario's name (`name`, non-blank). */
   name(name: string): ScenarioBuilder<Done | 'name'>;
   /**

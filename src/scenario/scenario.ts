@@ -24,8 +24,8 @@ export const Scenario = Object.freeze({
    * ```
    */
   define: define as {
-    (name: string): ScenarioBuilder<'name'>;
-    (): ScenarioBuilder<never>;
+    (name: string): ScenarioBuilder<'define' | 'name'>;
+    (): ScenarioBuilder<'define'>;
   },
 });
 

@@ -13,13 +13,14 @@ export const NORMALISED_SUM_TOLERANCE = 1e-12;
  */
 export function normalizeWeights(weights: readonly number[]): number[] {
   if (Math.abs(preciseSum(weights) - 1) <= NORMALISED_SUM_TOLERANCE) return [...weights];
-  const largest = Math.max(...weights);
-  const scaled = weights.map((w) => w / largest); // in [0, 1]: the total cannot overflow
+  let largest = 0;
+  for (const weight of weights) if (weight > largest) largest = weight;
+  const scaled = weights.map((weight) => weight / largest); // each in [0, 1]: the total cannot overflow
   const total = preciseSum(scaled);
-  const normalised = scaled.map((w) => w / total);
+  const normalised = scaled.map((weight) => weight / total);
   const drift = 1 - preciseSum(normalised);
   if (Math.abs(drift) > NORMALISED_SUM_TOLERANCE) {
-    const at = normalised.indexOf(Math.max(...normalised));
+    const at = normalised.indexOf(1 / total);
     normalised[at] = normalised[at]! + drift;
   }
   return normalised;
