@@ -120,7 +120,13 @@ function withScorerName(issue: ScenarioIssue, names: readonly string[]): Scenari
 function validate(schema: z.ZodType, value: unknown, prefix: readonly (string | number)[]): readonly ScenarioIssue[] {
   const result = compiledSchema(schema).safeParse(value);
   if (result.success) return NO_ISSUES;
-  return result.error.issues.map((issue) => issueAt([...prefix, ...(issue.path as (string | number)[])], issue.message));
+  return result.error.issues.map((issue) =>
+    issueAt(
+      [...prefix, ...(issue.path as (string | number)[])],
+      // a record key's own issues say more than zod's "Invalid key in record"
+      issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message,
+    ),
+  );
 }
 
 function issueAt(path: (string | number)[], message: string): ScenarioIssue {

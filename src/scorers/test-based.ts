@@ -26,7 +26,7 @@ export interface TestBasedOptions extends ScorerOptions {
  * ```
  */
 export function testBased(options: TestBasedOptions): Scorer {
-  const { command, files } = options;
+  const { command, files } = options ?? ({} as TestBasedOptions);
   return makeScorer(
     {
       type: 'test_based_scorer',
@@ -38,9 +38,12 @@ export function testBased(options: TestBasedOptions): Scorer {
 }
 
 function toTestFiles(files: NonNullable<TestBasedOptions['files']>) {
-  const list: readonly TestFile[] = Array.isArray(files)
+  const list: readonly TestFile[] | undefined = Array.isArray(files)
     ? files
-    : Object.entries(files as Record<string, string>).map(([path, contents]) => ({ path, contents }));
+    : typeof files === 'object' && files !== null
+      ? Object.entries(files as Record<string, string>).map(([path, contents]) => ({ path, contents }))
+      : undefined;
+  if (list === undefined) return files as never; // not files at all: validation reports it
   return Object.freeze(list.map((file) => Object.freeze({ file_path: file?.path, file_contents: file?.contents }))) as {
     file_path: string;
     file_contents: string;
