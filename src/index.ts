@@ -1,4 +1,5 @@
 export { Scenario } from './scenario/scenario.js';
+export { isScenarioBuilder } from './scenario/scenario-builder.js';
 export type {
   ClearableField,
   ProblemOptions,

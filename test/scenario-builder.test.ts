@@ -4,6 +4,7 @@ import {
   bashScript,
   command,
   custom,
+  isScenarioBuilder,
   pythonScript,
   Scenario,
   ScenarioValidationError,
@@ -371,5 +372,15 @@ describe('build, validate and buildCreate', () => {
         - scorer_timeout_sec: must be at least 1 second
           fix: .scorerTimeout(seconds)"
     `);
+  });
+});
+
+describe('isScenarioBuilder', () => {
+  it('recognises builders and nothing else', () => {
+    expect(isScenarioBuilder(base)).toBe(true);
+    expect(isScenarioBuilder(Scenario.define())).toBe(true);
+    expect(isScenarioBuilder({ build: () => ({}) })).toBe(false);
+    expect(isScenarioBuilder(base.build())).toBe(false);
+    expect(isScenarioBuilder(null)).toBe(false);
   });
 });

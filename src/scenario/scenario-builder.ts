@@ -115,6 +115,21 @@ export function createScenarioBuilder<Done extends Step>(state: ScenarioState): 
   return new ScenarioBuilderImpl(Object.freeze(state)) as unknown as ScenarioBuilder<Done>;
 }
 
+/** Marks builders across copies of the package (ESM and CJS builds, or two installs). */
+const BUILDER_BRAND = Symbol.for('scenariokit.ScenarioBuilder');
+
+/**
+ * Whether `value` is a scenario builder, from this or another copy of scenariokit.
+ *
+ * @example
+ * ```ts
+ * const builders = Object.values(await import('./scenarios.ts')).filter(isScenarioBuilder);
+ * ```
+ */
+export function isScenarioBuilder(value: unknown): value is ScenarioBuilder {
+  return typeof value === 'object' && value !== null && (value as { [BUILDER_BRAND]?: unknown })[BUILDER_BRAND] === true;
+}
+
 const EMPTY_SCORING: ScoringState = Object.freeze({ entries: Object.freeze([]), exactWeights: false, problems: Object.freeze([]) });
 
 class ScenarioBuilderImpl {
@@ -122,6 +137,10 @@ class ScenarioBuilderImpl {
 
   constructor(state: ScenarioState) {
     this.#state = state;
+  }
+
+  get [BUILDER_BRAND](): true {
+    return true;
   }
 
   #with(changes: Partial<ScenarioState>): ScenarioBuilderImpl {

@@ -1,0 +1,15 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isScenarioBuilder } from '../src/index.js';
+
+const dir = new URL('../examples/', import.meta.url);
+const files = readdirSync(dir).filter((file) => file.endsWith('.ts') && file !== 'build-all.ts');
+
+describe('examples', () => {
+  it.each(files)('%s exports scenarios ready to create', async (file) => {
+    const module: Record<string, unknown> = await import(new URL(file, dir).href);
+    const builders = Object.values(module).filter(isScenarioBuilder);
+    expect(builders.length).toBeGreaterThan(0);
+    for (const builder of builders) expect(builder.validateCreate().error).toBeUndefined();
+  });
+});
