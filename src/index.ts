@@ -38,3 +38,4 @@ export type { ScorerDefinition } from './schema/scorer-definition.js';
 export type { JsonObject } from './schema/json-object.js';
 export type { ClientOptions, RunloopClient } from './client/runloop-client.js';
 export type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+export type { StoredScenario } from './scenario/from-view.js';

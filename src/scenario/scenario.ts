@@ -1,4 +1,5 @@
 import type { Step } from './build-steps.js';
+import { fromView, type StoredScenario } from './from-view.js';
 import { createScenarioBuilder, type ScenarioBuilder } from './scenario-builder.js';
 
 /**
@@ -27,6 +28,18 @@ export const Scenario = Object.freeze({
     (name: string): ScenarioBuilder<'define' | 'name'>;
     (): ScenarioBuilder<'define'>;
   },
+
+  /**
+   * A builder whose `build()` reproduces a stored scenario (what `GET /v1/scenarios/{id}`
+   * returns): pull it, edit it, push it back.
+   *
+   * @example
+   * ```ts
+   * const view = await client.scenarios.retrieve('scn_123');
+   * await Scenario.fromView(view).scorerTimeout(900).push(view.id);
+   * ```
+   */
+  fromView: (view: StoredScenario): ScenarioBuilder<Step> => fromView(define(), view),
 });
 
 function define(name?: string): ScenarioBuilder<Step> {

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { command, Scenario, type StoredScenario } from '../src/index.js';
+
+/** A realistic stored scenario shaped like the reference page's response: every field, valid values. */
+const view: StoredScenario = {
+  id: 'scn_31f9a2',
+  name: 'fix-null-check',
+  status: 'active',
+  environment: {
+    blueprint_id: 'bpt_parser_repo',
+    working_directory: '/home/user/repo',
+    launch_parameters: {
+      launch_commands: ['npm ci'],
+      resource_size_request: 'CUSTOM_SIZE',
+      custom_cpu_cores: 2,
+      custom_gb_memory: 8,
+      custom_disk_size: 16,
+      keep_alive_time_seconds: 3600,
+      available_ports: [8080],
+      after_idle: { idle_time_seconds: 600, on_idle: 'shutdown' },
+      architecture: 'x86_64',
+      user_parameters: { username: 'user', uid: 1000 },
+      required_services: ['postgres'],
+      network_policy_id: 'np_default',
+      provisioning_tier: 'standard',
+      lifecycle: {
+        after_idle: { idle_time_seconds: 600, on_idle: 'shutdown' },
+        resume_triggers: { http: true, axon_event: false },
+        lifecycle_hooks: { suspend_commands: ['sync'], suspend_deadline_ms: 10_000 },
+      },
+    },
+  },
+  input_context: { problem_statement: 'parse() crashes on null input.', additional_context: { issue: 12, labels: ['bug'] } },
+  scoring_contract: {
+    scoring_function_parameters: [
+      {
+        name: 'null-guard',
+        scorer: { lang: 'typescript', search_directory: 'src', pattern: 'if (\\$X == null) { \\$\\$\\$ }', type: 'ast_grep_scorer' },
+        weight: 0.7,
+      },
+      { name: 'tests', scorer: { type: 'test_based_scorer', test_command: 'npm test', test_files: [{ file_path: 'test/a.test.ts', file_contents: 'it()' }] }, weight: 0.2 },
+      { name: 'typecheck', scorer: { type: 'command_scorer', command: 'npm run typecheck' }, weight: 0.1 },
+    ],
+  },
+  metadata: { team: 'evals' },
+  reference_output: 'diff --git a/src/parser.ts b/src/parser.ts',
+  required_environment_variables: ['CI'],
+  required_secret_names: ['NPM_TOKEN'],
+  scorer_timeout_sec: 900,
+  validation_type: 'FORWARD',
+  is_public: true,
+};
+
+/** What an update carrying the whole view sends: the view without id and status, environment renamed. */
+function asPayload({ id: _id, status: _status, environment, ...rest }: StoredScenario) {
+  return { ...rest, environment_parameters: environment };
+}
+
+describe('Scenario.fromView', () => {
+  it('gives a builder whose build() reproduces the stored scenario', () => {
+    expect(Scenario.fromView(view).build()).toEqual(asPayload(view));
+  });
+
+  it('keeps the stored (already escaped) ast-grep pattern as it is', () => {
+    const scorer = Scenario.fromView(view).build().scoring_contract?.scoring_function_parameters[0]?.scorer;
+    expect(scorer).toMatchObject({ pattern: 'if (\\$X == null) { \\$\\$\\$ }' });
+  });
+
+  it('gives a builder that can create the scenario again', () => {
+    expect(Scenario.fromView(view).buildCreate()).toEqual(asPayload(view));
+  });
+
+  it('leaves out null fields and keeps prebuilt_id', () => {
+    const sparse: StoredScenario = {
+      id: 'scn_2',
+      name: 'sparse',
+      status: 'active',
+      environment: { prebuilt_id: 'pre_1', snapshot_id: null, blueprint_id: null, working_directory: null, launch_parameters: null },
+      input_context: { problem_statement: 'p', additional_context: null },
+      scoring_contract: { scoring_function_parameters: [{ name: 'c', scorer: { type: 'command_scorer', command: 'true' }, weight: 1 }] },
+      metadata: {},
+      reference_output: null,
+      scorer_timeout_sec: null,
+      validation_type: null,
+      is_public: false,
+    };
+    expect(Scenario.fromView(sparse).build()).toEqual({
+      name: 'sparse',
+      input_context: { problem_statement: 'p' },
+      scoring_contract: sparse.scoring_contract,
+      environment_parameters: { prebuilt_id: 'pre_1' },
+      metadata: {},
+    });
+  });
+
+  it('can be edited and keeps relative weights meaningful', () => {
+    const edited = Scenario.fromView(view).removeScorer('typecheck').scorer(command('npm run lint', { name: 'lint' }), 0.1).build();
+    expect(edited.scoring_contract?.scoring_function_parameters.map((fn) => [fn.name, fn.weight])).toEqual([
+      ['null-guard', 0.7],
+      ['tests', 0.2],
+      ['lint', 0.1],
+    ]);
+  });
+
+  it("reports the page's placeholder environment, which names three sources at once", () => {
+    const placeholder = { ...view, environment: { ...view.environment, snapshot_id: 'snp_1' } };
+    expect(Scenario.fromView(placeholder).validate().error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'environment_parameters.snapshot_id',
+    ]);
+  });
+});
