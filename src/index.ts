@@ -39,3 +39,8 @@ export type { JsonObject } from './schema/json-object.js';
 export type { ClientOptions, RunloopClient } from './client/runloop-client.js';
 export type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 export type { StoredScenario } from './scenario/from-view.js';
+export { defineSuite, isSuite, type Suite, type SuitePlanOptions, type SuiteScenario, type SuiteSource } from './suite/define-suite.js';
+export type { SuiteAction, SuitePlan, SuitePlanItem } from './suite/plan-suite.js';
+export type { SuitePushOptions, SuitePushProgress, SuitePushResult, SuiteScenarioResult } from './suite/push-suite.js';
+export type { FieldChange } from './suite/payload-changes.js';
+export { SuiteValidationError, type InvalidSuiteScenario } from './suite/suite-validation-error.js';

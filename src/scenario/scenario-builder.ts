@@ -95,6 +95,15 @@ export interface ScenarioBuilder<Done extends Step = any> {
   clear(field: ClearableField): ScenarioBuilder<Done>;
   /** Calls `fn` with this builder and returns its result: reusable steps in a chain. */
   $call<R>(fn: (builder: this) => R): R;
+  /**
+   * One scenario per data row: calls `fn` with this builder (the template) and each row.
+   *
+   * @example
+   * ```ts
+   * const scenarios = template.each(bugs, (scenario, bug) => scenario.name(`bug-${bug.id}`).problem(bug.title));
+   * ```
+   */
+  each<Row, R>(rows: Iterable<Row>, fn: (template: this, row: Row, index: number) => R): R[];
 
   /** The frozen JSON body for `POST /v1/scenarios/{id}`; throws {@link ScenarioValidationError} listing every problem. */
   build(): ScenarioUpdatePayload;
@@ -229,6 +238,10 @@ class ScenarioBuilderImpl {
 
   $call<R>(fn: (builder: this) => R): R {
     return fn(this);
+  }
+
+  each<Row, R>(rows: Iterable<Row>, fn: (template: this, row: Row, index: number) => R): R[] {
+    return Array.from(rows, (row, index) => fn(this, row, index));
   }
 
   build(): ScenarioUpdatePayload {

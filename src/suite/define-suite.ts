@@ -1,0 +1,114 @@
+import type { RequestOptions } from '@runloop/api-client/core';
+import type { RunloopClient } from '../client/runloop-client.js';
+import { isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
+import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
+import { planSuite, type SuitePlan } from './plan-suite.js';
+import { pushSuite, type SuitePushOptions, type SuitePushResult } from './push-suite.js';
+import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validation-error.js';
+
+/** What a suite is made of: builders, other suites, arrays of them (nested as you like), or a function returning them. */
+export type SuiteSource = ScenarioBuilder | Suite | Iterable<SuiteSource> | (() => Iterable<SuiteSource>);
+
+/** Options of a suite's `plan()`. */
+export interface SuitePlanOptions {
+  /** The client to read with; without one, a client is made from `RUNLOOP_API_KEY` (and `RUNLOOP_BASE_URL`). */
+  client?: RunloopClient;
+  /** How many look-ups run at once (default 8). */
+  concurrency?: number;
+  /** Per-request options for the SDK (timeout, maxRetries, signal…). */
+  requestOptions?: RequestOptions;
+}
+
+/** A scenario of a suite, with the payload it sends. */
+export interface SuiteScenario {
+  readonly name: string;
+  readonly builder: ScenarioBuilder;
+  readonly payload: ScenarioCreatePayload;
+}
+
+/**
+ * A named set of scenarios to plan and sync as a whole, like infrastructure as code: scenarios
+ * are matched to stored ones by name; pushing twice changes nothing the second time.
+ *
+ * @example
+ * ```ts
+ * const suite = defineSuite('tracker-bugs', template.each(bugs, (s, bug) => s.name(`bug-${bug.id}`).problem(bug.title)));
+ * const { items } = await suite.plan({ client });
+ * const { results } = await suite.push({ client, concurrency: 16 });
+ * ```
+ */
+export interface Suite {
+  /** The suite's name, for messages. */
+  readonly name: string;
+  /** The builders, flattened, in suite order. */
+  readonly builders: readonly ScenarioBuilder[];
+  /** Every scenario's create payload; throws {@link SuiteValidationError} listing every invalid scenario and duplicate name. */
+  scenarios(): readonly SuiteScenario[];
+  /** What a push would do, scenario by scenario, without writing anything. */
+  plan(options?: SuitePlanOptions): Promise<SuitePlan>;
+  /** Creates and updates what the plan says, with bounded concurrency; never stops at the first failure. */
+  push(options?: SuitePushOptions): Promise<SuitePushResult>;
+}
+
+/** Marks suites across copies of the package (ESM and CJS builds, or two installs). */
+const SUITE_BRAND = Symbol.for('scenariokit.Suite');
+
+/**
+ * Whether `value` is a suite made by `defineSuite`, from this or another copy of scenariokit.
+ *
+ * @example
+ * ```ts
+ * const suites = Object.values(await import('./suites.ts')).filter(isSuite);
+ * ```
+ */
+export function isSuite(value: unknown): value is Suite {
+  return typeof value === 'object' && value !== null && (value as { [SUITE_BRAND]?: unknown })[SUITE_BRAND] === true;
+}
+
+/**
+ * Defines a suite from builders, arrays of builders or a generator of them.
+ *
+ * @example
+ * ```ts
+ * const suite = defineSuite('parsers', [fixNullCheck, function* () { for (const bug of bugs) yield template.name(bug.id).problem(bug.text); }]);
+ * ```
+ */
+export function defineSuite(name: string, source: SuiteSource): Suite {
+  const builders = Object.freeze(flatten(source));
+  let scenarios: readonly SuiteScenario[] | undefined;
+  const suite: Suite = {
+    name,
+    builders,
+    scenarios: () => (scenarios ??= checkScenarios(name, builders)),
+    plan: (options = {}) => planSuite(suite, options),
+    push: (options = {}) => pushSuite(suite, options),
+  };
+  return Object.freeze(Object.assign(suite, { [SUITE_BRAND]: true }));
+}
+
+function flatten(source: SuiteSource): ScenarioBuilder[] {
+  if (isScenarioBuilder(source)) return [source];
+  if (isSuite(source)) return [...source.builders];
+  if (typeof source === 'function') return flatten(source());
+  if (source !== null && typeof source === 'object' && Symbol.iterator in source) return [...source].flatMap(flatten);
+  throw new TypeError(`defineSuite takes scenario builders, iterables of them or a function returning them; got ${String(source)}`);
+}
+
+function checkScenarios(suite: string, builders: readonly ScenarioBuilder[]): readonly SuiteScenario[] {
+  const invalid: InvalidSuiteScenario[] = [];
+  const firstIndexByName = new Map<string, number>();
+  const scenarios = builders.map((builder, index) => {
+    const result = builder.validateCreate();
+    const name = result.data?.name ?? result.error?.scenario;
+    const issues = [...(result.error?.issues ?? [])];
+    if (name !== undefined) {
+      const first = firstIndexByName.get(name);
+      if (first === undefined) firstIndexByName.set(name, index);
+      else issues.push({ path: ['name'], message: `scenario #${first + 1} has the same name; names identify scenarios in a suite`, fix: '.name(name)' });
+    }
+    if (issues.length > 0) invalid.push({ index, name, issues });
+    return { name: name ?? '', builder, payload: result.data! };
+  });
+  if (invalid.length > 0) throw new SuiteValidationError(suite, invalid);
+  return Object.freeze(scenarios);
+}

@@ -1,0 +1,54 @@
+import type { Runloop } from '@runloop/api-client';
+import type { RequestOptions } from '@runloop/api-client/core';
+import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+
+/** The largest page the API serves. */
+const PAGE_LIMIT = 5000;
+
+/**
+ * The stored (active) scenarios carrying each of `names`, found with as few requests as it
+ * takes: one listing of the account, page by page, until looking up the names still missing
+ * one by one costs fewer requests than the pages still to read.
+ */
+export async function findStoredScenarios(
+  client: Runloop,
+  names: readonly string[],
+  options: { concurrency: number; requestOptions?: RequestOptions | undefined },
+): Promise<Map<string, ScenarioView[]>> {
+  const wanted = new Set(names);
+  const found = new Map<string, ScenarioView[]>();
+  const keep = (view: ScenarioView) => {
+    if (wanted.has(view.name)) found.set(view.name, [...(found.get(view.name) ?? []), view]);
+  };
+  if (wanted.size <= 1) {
+    await lookUpByName(client, [...wanted], keep, options);
+    return found;
+  }
+  let page = await client.scenarios.list({ limit: PAGE_LIMIT }, options.requestOptions);
+  let seen = 0;
+  for (;;) {
+    page.scenarios.forEach(keep);
+    seen += page.scenarios.length;
+    if (!page.hasNextPage()) return found;
+    const missing = [...wanted].filter((name) => !found.has(name));
+    const pagesLeft = page.total_count > seen ? Math.ceil((page.total_count - seen) / PAGE_LIMIT) : Number.POSITIVE_INFINITY;
+    if (missing.length < pagesLeft) {
+      await lookUpByName(client, missing, keep, options);
+      return found;
+    }
+    page = await page.getNextPage();
+  }
+}
+
+async function lookUpByName(
+  client: Runloop,
+  names: readonly string[],
+  keep: (view: ScenarioView) => void,
+  options: { concurrency: number; requestOptions?: RequestOptions | undefined },
+): Promise<void> {
+  const { default: pLimit } = await import('p-limit');
+  const limit = pLimit(options.concurrency);
+  const pages = await Promise.all(names.map((name) => limit(() => client.scenarios.list({ name, limit: 100 }, options.requestOptions))));
+  // the name filter may match more loosely than equality; keep only exact names
+  pages.forEach((page, index) => page.scenarios.filter((view) => view.name === names[index]).forEach(keep));
+}

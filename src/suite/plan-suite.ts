@@ -1,0 +1,67 @@
+import { resolveClient } from '../client/runloop-client.js';
+import type { Suite, SuitePlanOptions } from './define-suite.js';
+import { describeChanges } from './describe-changes.js';
+import { findStoredScenarios } from './find-stored-scenarios.js';
+import { payloadChanges, type FieldChange } from './payload-changes.js';
+import { storedFields } from './stored-fields.js';
+
+/** What a push does with one scenario. */
+export type SuiteAction = 'create' | 'update' | 'unchanged';
+
+/**
+ * One scenario of a plan.
+ *
+ * @example
+ * ```ts
+ * const item: SuitePlanItem = { name: 'bug-1', action: 'update', id: 'scn_1', changes: { metadata: { before: {}, after: { a: '1' } } }, diff: '…' };
+ * ```
+ */
+export interface SuitePlanItem {
+  /** The scenario's name. */
+  readonly name: string;
+  /** `create` (no stored scenario has the name), `update` or `unchanged`. */
+  readonly action: SuiteAction;
+  /** The stored scenario's id, for updates and unchanged scenarios. */
+  readonly id?: string;
+  /** The top-level payload fields that differ from what is stored (every field, for a create). */
+  readonly changes?: Readonly<Record<string, FieldChange>>;
+  /** The changes as readable text. */
+  readonly diff: string;
+  /** Why this scenario cannot be pushed (several stored scenarios carry its name). */
+  readonly error?: string;
+}
+
+/** A suite's plan: one item per scenario, in suite order. */
+export interface SuitePlan {
+  readonly items: readonly SuitePlanItem[];
+}
+
+/** Plans a suite: validates every scenario, finds the stored ones by name and compares. */
+export async function planSuite(suite: Suite, options: SuitePlanOptions): Promise<SuitePlan> {
+  const scenarios = suite.scenarios();
+  const client = await resolveClient(options.client);
+  const stored = await findStoredScenarios(
+    client,
+    scenarios.map((scenario) => scenario.name),
+    { concurrency: options.concurrency ?? 8, requestOptions: options.requestOptions },
+  );
+  const items = await Promise.all(
+    scenarios.map(async ({ name, payload }): Promise<SuitePlanItem> => {
+      const views = stored.get(name) ?? [];
+      if (views.length > 1) {
+        const ids = views.map((view) => view.id).join(', ');
+        const error = `${views.length} stored scenarios are named ${JSON.stringify(name)} (${ids}); archive all but one`;
+        return { name, action: 'update', diff: `! ${name}: ${error}`, error };
+      }
+      const [view] = views;
+      if (view === undefined) {
+        const changes = payloadChanges(payload, {});
+        return { name, action: 'create', changes, diff: await describeChanges(`+ ${name} (new)`, changes) };
+      }
+      const changes = payloadChanges(payload, storedFields(view));
+      if (Object.keys(changes).length === 0) return { name, action: 'unchanged', id: view.id, diff: `= ${name} (${view.id})` };
+      return { name, action: 'update', id: view.id, changes, diff: await describeChanges(`~ ${name} (${view.id})`, changes) };
+    }),
+  );
+  return { items };
+}

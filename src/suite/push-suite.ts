@@ -1,0 +1,80 @@
+import type { RequestOptions } from '@runloop/api-client/core';
+import { resolveClient } from '../client/runloop-client.js';
+import type { Suite, SuitePlanOptions } from './define-suite.js';
+import { planSuite, type SuiteAction, type SuitePlanItem } from './plan-suite.js';
+
+/** Options of a suite's `push()`. */
+export interface SuitePushOptions extends SuitePlanOptions {
+  /** How many writes run at once (default 8). */
+  concurrency?: number;
+  /** Plan only: report what would be done, write nothing. */
+  dryRun?: boolean;
+  /** Called as each scenario is done (written, unchanged, failed or skipped). */
+  onProgress?: (progress: SuitePushProgress) => void;
+  /** Aborting stops new writes; writes under way finish, and the results say what was done. */
+  signal?: AbortSignal;
+}
+
+/** The outcome for one scenario of a push. */
+export interface SuitePushResult {
+  /** One result per scenario, in suite order. */
+  readonly results: readonly SuiteScenarioResult[];
+}
+
+/**
+ * What happened to one scenario.
+ *
+ * @example
+ * ```ts
+ * const failed = results.filter((result) => result.error !== undefined);
+ * ```
+ */
+export interface SuiteScenarioResult {
+  readonly name: string;
+  readonly action: SuiteAction;
+  /** The scenario's id, once it exists. */
+  readonly id?: string;
+  /** Why it was not written; absent when it was (or needed no write). */
+  readonly error?: string;
+}
+
+/** Progress of a push, reported after each scenario. */
+export interface SuitePushProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly result: SuiteScenarioResult;
+}
+
+/** Pushes a suite: plan, then create and update with bounded concurrency, every failure kept in the results. */
+export async function pushSuite(suite: Suite, options: SuitePushOptions): Promise<SuitePushResult> {
+  const scenarios = suite.scenarios();
+  const client = await resolveClient(options.client);
+  const { items } = await planSuite(suite, { ...options, client });
+  if (options.dryRun) return { results: items.map(({ name, action, id, error }) => ({ name, action, ...(id && { id }), ...(error && { error }) })) };
+
+  const { default: pLimit } = await import('p-limit');
+  const limit = pLimit(options.concurrency ?? 8);
+  let done = 0;
+  const report = (result: SuiteScenarioResult) => {
+    options.onProgress?.({ done: ++done, total: items.length, result });
+    return result;
+  };
+  const apply = async (item: SuitePlanItem, index: number): Promise<SuiteScenarioResult> => {
+    const { name, action, id } = item;
+    if (item.error) return { name, action, error: item.error };
+    if (action === 'unchanged') return { name, action, id: id! };
+    if (options.signal?.aborted) return { name, action, ...(id && { id }), error: 'not sent: the push was aborted' };
+    const payload = scenarios[index]!.payload;
+    const requestOptions: RequestOptions | undefined = options.requestOptions;
+    try {
+      const view = action === 'create'
+        ? await client.scenarios.create(payload, requestOptions)
+        : await client.scenarios.update(id!, payload, requestOptions);
+      return { name, action, id: view.id };
+    } catch (error) {
+      return { name, action, ...(id && { id }), error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  const results = await Promise.all(items.map((item, index) => limit(async () => report(await apply(item, index)))));
+  return { results };
+}

@@ -1,0 +1,40 @@
+import { formatIssuePath, type ScenarioIssue } from '../validation/scenario-issue.js';
+
+/** One scenario of a suite that cannot be sent, and why. */
+export interface InvalidSuiteScenario {
+  /** Its position in the suite. */
+  readonly index: number;
+  /** Its name, when it has one. */
+  readonly name: string | undefined;
+  /** Every problem, as `ScenarioValidationError` reports them. */
+  readonly issues: readonly ScenarioIssue[];
+}
+
+/**
+ * Thrown by a suite's `plan()` and `push()` before any request when some scenarios are invalid
+ * or share a name; lists every such scenario at once.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await suite.push();
+ * } catch (error) {
+ *   if (error instanceof SuiteValidationError) for (const s of error.scenarios) console.log(s.name, s.issues);
+ * }
+ * ```
+ */
+export class SuiteValidationError extends Error {
+  /** The invalid scenarios, in suite order. */
+  readonly scenarios: readonly InvalidSuiteScenario[];
+
+  constructor(suite: string, scenarios: readonly InvalidSuiteScenario[]) {
+    const lines = scenarios.flatMap((scenario) => [
+      `  ${scenario.name === undefined ? `#${scenario.index + 1} (unnamed)` : JSON.stringify(scenario.name)}:`,
+      ...scenario.issues.map((issue) => `    - ${formatIssuePath(issue.path)}: ${issue.message}\n      fix: ${issue.fix}`),
+    ]);
+    const count = scenarios.length === 1 ? '1 scenario is' : `${scenarios.length} scenarios are`;
+    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; nothing was sent.\n${lines.join('\n')}`);
+    this.name = 'SuiteValidationError';
+    this.scenarios = Object.freeze([...scenarios]);
+  }
+}
