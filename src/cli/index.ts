@@ -1,0 +1,2 @@
+export { runCli, EXIT } from './run-cli.js';
+export type { CliIO } from './cli-io.js';

@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Runloop } from '@runloop/api-client';
+import type { CliIO } from './cli-io.js';
+
+/** Where the embedded local target keeps its scenarios, under the working directory. */
+export const LOCAL_STORE = join('.scenariokit', 'runloop.json');
+
+/** The Runloop a command talks to, and how to let it go. */
+export interface Target {
+  readonly client: Runloop;
+  close(): Promise<void>;
+}
+
+/**
+ * Runloop itself when `RUNLOOP_API_KEY` is set (at `RUNLOOP_BASE_URL`, if set); otherwise the
+ * embedded local target: scenariokit's fake Runloop, persisted in `.scenariokit/runloop.json`,
+ * announced on stderr so nobody mistakes it for their account.
+ */
+export async function openTarget(io: CliIO): Promise<Target> {
+  const apiKey = io.env.RUNLOOP_API_KEY;
+  if (apiKey) {
+    const { Runloop } = await import('@runloop/api-client');
+    const baseURL = io.env.RUNLOOP_BASE_URL || undefined;
+    return { client: new Runloop({ bearerToken: apiKey, baseURL }), close: async () => {} };
+  }
+  const persistTo = join(io.cwd, LOCAL_STORE);
+  await mkdir(join(io.cwd, '.scenariokit'), { recursive: true });
+  const { startFakeRunloop } = await import('../testing/index.js');
+  const fake = await startFakeRunloop({ persistTo });
+  io.stderr.write(
+    `No RUNLOOP_API_KEY set: using the embedded local target (${LOCAL_STORE}). Set RUNLOOP_API_KEY to use your Runloop account.\n`,
+  );
+  return { client: fake.client(), close: () => fake.close() };
+}
