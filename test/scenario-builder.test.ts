@@ -315,8 +315,15 @@ describe('.clear', () => {
     expect(base.metadata({ a: '1' }).clear('metadata').metadata({ b: '2' }).build().metadata).toEqual({ b: '2' });
   });
 
-  it('omits fields that were never set', () => {
-    expect(Object.keys(base.build())).toEqual(['name', 'input_context', 'scoring_contract', 'environment_parameters']);
+  it('omits fields that were never set, and lists the others in the order they were first set', () => {
+    expect(Object.keys(base.build())).toEqual(['name', 'environment_parameters', 'input_context', 'scoring_contract']);
+    expect(Object.keys(base.metadata({ a: '1' }).name('renamed').build())).toEqual([
+      'name',
+      'environment_parameters',
+      'input_context',
+      'scoring_contract',
+      'metadata',
+    ]);
   });
 });
 
@@ -367,10 +374,10 @@ describe('build, validate and buildCreate', () => {
     expect(error?.scenario).toBe('broken');
     expect(error?.message).toMatchInlineSnapshot(`
       "Scenario "broken" is invalid (2 problems):
-        - required_environment_variables[0]: "1A" is not a valid environment variable name (letters, digits and "_", not starting with a digit)
-          fix: .requiredEnv(names)
         - scorer_timeout_sec: must be at least 1 second
-          fix: .scorerTimeout(seconds)"
+          fix: .scorerTimeout(seconds)
+        - required_environment_variables[0]: "1A" is not a valid environment variable name (letters, digits and "_", not starting with a digit)
+          fix: .requiredEnv(names)"
     `);
   });
 });

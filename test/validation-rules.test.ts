@@ -176,7 +176,7 @@ describe('rules the DSL cannot break, checked on wire payloads', () => {
 });
 
 describe('every problem at once', () => {
-  it('reports problems from every part of a scenario together', () => {
+  it('reports problems from every part of a scenario together, in the order the fields were set', () => {
     const error = Scenario.define(' ')
       .env({ blueprintId: '', launch: { keepAliveSeconds: 0, resourceSize: { cpu: 3, memoryGb: 100 } } })
       .problem('', { context: { f: () => 1 } })
@@ -185,15 +185,15 @@ describe('every problem at once', () => {
       .validate().error;
     expect(error?.issues.map((issue) => issue.path.join('.'))).toEqual([
       'name',
-      'input_context.problem_statement',
-      'input_context.additional_context.f',
-      'scoring_contract.scoring_function_parameters.0.scorer.command',
-      'scoring_contract.scoring_function_parameters.0.weight',
       'environment_parameters.blueprint_id',
       'environment_parameters.launch_parameters.custom_cpu_cores',
       'environment_parameters.launch_parameters.custom_gb_memory',
       'environment_parameters.launch_parameters.keep_alive_time_seconds',
       'environment_parameters.launch_parameters.custom_gb_memory',
+      'input_context.problem_statement',
+      'input_context.additional_context.f',
+      'scoring_contract.scoring_function_parameters.0.scorer.command',
+      'scoring_contract.scoring_function_parameters.0.weight',
       'required_environment_variables.0',
     ]);
   });

@@ -17,7 +17,6 @@ export interface CompiledScenario {
   readonly issues: readonly ScenarioIssue[];
 }
 
-const FIELDS = Object.keys(PAYLOAD_FIELDS) as PayloadField[];
 const NO_ISSUES: readonly ScenarioIssue[] = Object.freeze([]);
 
 const MISSING_FOR_CREATE: Record<(typeof CREATE_REQUIRED_FIELDS)[number], string> = {
@@ -27,39 +26,31 @@ const MISSING_FOR_CREATE: Record<(typeof CREATE_REQUIRED_FIELDS)[number], string
 };
 
 /**
- * Turns a builder's state into its frozen wire payload, validating each field against its zod
- * schema. Parts shared between builders were compiled once, by the first of them.
+ * Turns a builder's state into its frozen wire payload, fields in the order they were first set,
+ * validating each against its zod schema. Parts shared between builders were compiled once, by
+ * the first of them.
  */
 export function compileScenario(state: ScenarioState, mode: 'update' | 'create'): CompiledScenario {
   const payload: Record<string, unknown> = {};
   let issues = NO_ISSUES;
-  for (const field of FIELDS) {
-    const compiled = compileField(state, field);
-    if (compiled === undefined) {
-      if (mode === 'create' && field in MISSING_FOR_CREATE) {
-        issues = [...issues, issueAt([field], MISSING_FOR_CREATE[field as keyof typeof MISSING_FOR_CREATE])];
-      }
-      continue;
+  for (const field of Object.keys(state) as PayloadField[]) {
+    const value: unknown = state[field];
+    if (value === undefined) continue;
+    let found: readonly ScenarioIssue[];
+    if (value instanceof ScenarioPart) {
+      ({ value: payload[field], issues: found } = value.compiled);
+    } else {
+      payload[field] = value;
+      found = validate(PAYLOAD_FIELDS[field], value, field);
     }
-    payload[field] = compiled.value;
-    if (compiled.issues.length > 0) issues = [...issues, ...compiled.issues];
+    if (found.length > 0) issues = [...issues, ...found];
+  }
+  if (mode === 'create') {
+    for (const field of CREATE_REQUIRED_FIELDS) {
+      if (payload[field] === undefined) issues = [...issues, issueAt([field], MISSING_FOR_CREATE[field])];
+    }
   }
   return { payload: Object.freeze(payload), issues };
-}
-
-function compileField(state: ScenarioState, field: PayloadField): CompiledField | undefined {
-  switch (field) {
-    case 'input_context':
-      return state.problem?.compiled;
-    case 'scoring_contract':
-      return state.scoring?.compiled;
-    case 'environment_parameters':
-      return state.environment?.compiled;
-    default: {
-      const value = state[field];
-      return value === undefined ? undefined : { value, issues: validate(PAYLOAD_FIELDS[field], value, [field]) };
-    }
-  }
 }
 
 /** A state part holding `.env()` input, compiled to `environment_parameters`. */
@@ -79,14 +70,14 @@ export function scoringPart(scoring: ScoringState): ScenarioPart<ScoringState> {
 
 function compileEnvironment(environment: EnvironmentInput): CompiledField {
   const value = toWireEnvironment(environment);
-  return { value, issues: validate(PAYLOAD_FIELDS.environment_parameters, value, ['environment_parameters']) };
+  return { value, issues: validate(PAYLOAD_FIELDS.environment_parameters, value, 'environment_parameters') };
 }
 
 function compileProblem({ statement, context }: ProblemState): CompiledField {
   const value = Object.freeze(
     context === undefined ? { problem_statement: statement } : { problem_statement: statement, additional_context: context },
   );
-  return { value, issues: validate(PAYLOAD_FIELDS.input_context, value, ['input_context']) };
+  return { value, issues: validate(PAYLOAD_FIELDS.input_context, value, 'input_context') };
 }
 
 function compileScoring(scoring: ScoringState): CompiledField {
@@ -97,7 +88,7 @@ function compileScoring(scoring: ScoringState): CompiledField {
     weight: entry.weight,
   }));
   const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
-  const found = validate(schema, { scoring_function_parameters: functions }, ['scoring_contract']);
+  const found = validate(schema, { scoring_function_parameters: functions }, 'scoring_contract');
   const problems = scoring.problems.length === 0 ? found : [...scoring.problems, ...found];
   if (problems.length === 0 && !scoring.exactWeights) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));
@@ -117,12 +108,12 @@ function withScorerName(issue: ScenarioIssue, names: readonly string[]): Scenari
   return { ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` };
 }
 
-function validate(schema: z.ZodType, value: unknown, prefix: readonly (string | number)[]): readonly ScenarioIssue[] {
+function validate(schema: z.ZodType, value: unknown, field: PayloadField): readonly ScenarioIssue[] {
   const result = compiledSchema(schema).safeParse(value);
   if (result.success) return NO_ISSUES;
   return result.error.issues.map((issue) =>
     issueAt(
-      [...prefix, ...(issue.path as (string | number)[])],
+      [field, ...(issue.path as (string | number)[])],
       // a record key's own issues say more than zod's "Invalid key in record"
       issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message,
     ),

@@ -121,7 +121,7 @@ export interface ScenarioBuilder<Done extends Step = any> {
 
 /** Creates a builder from a state; the runtime side of {@link ScenarioBuilder}. */
 export function createScenarioBuilder<Done extends Step>(state: ScenarioState): ScenarioBuilder<Done> {
-  return new ScenarioBuilderImpl(Object.freeze(state)) as unknown as ScenarioBuilder<Done>;
+  return new ScenarioBuilderImpl(state) as unknown as ScenarioBuilder<Done>;
 }
 
 /** Marks builders across copies of the package (ESM and CJS builds, or two installs). */
@@ -152,34 +152,35 @@ class ScenarioBuilderImpl {
     return true;
   }
 
-  #with(changes: Partial<ScenarioState>): ScenarioBuilderImpl {
-    return new ScenarioBuilderImpl(Object.freeze({ ...this.#state, ...changes }));
+  #with<F extends keyof ScenarioState>(field: F, value: ScenarioState[F]): ScenarioBuilderImpl {
+    return new ScenarioBuilderImpl({ ...this.#state, [field]: value });
   }
 
   #withScoring(changes: Partial<ScoringState>): ScenarioBuilderImpl {
-    return this.#with({ scoring: scoringPart(Object.freeze({ ...(this.#state.scoring?.input ?? EMPTY_SCORING), ...changes })) });
+    return this.#with('scoring_contract', scoringPart({ ...(this.#state.scoring_contract?.input ?? EMPTY_SCORING), ...changes }));
   }
 
   name(name: string) {
-    return this.#with({ name });
+    return this.#with('name', name);
   }
 
   env(environment: EnvironmentInput) {
-    return this.#with({ environment: environmentPart(copyData(mergeEnvironment(this.#state.environment?.input, environment))) });
+    const merged = mergeEnvironment(this.#state.environment_parameters?.input, environment);
+    return this.#with('environment_parameters', environmentPart(copyData(merged)));
   }
 
   problem(statement: string, options?: ProblemOptions) {
     const context = options?.context === undefined ? undefined : copyData(options.context);
-    return this.#with({ problem: problemPart(Object.freeze({ statement, context })) });
+    return this.#with('input_context', problemPart({ statement, context }));
   }
 
   scorer(scorer: Scorer, weight = 1) {
-    const entries = this.#state.scoring?.input.entries ?? [];
-    return this.#withScoring({ entries: Object.freeze([...entries, Object.freeze({ scorer, weight })]) });
+    const entries = this.#state.scoring_contract?.input.entries ?? [];
+    return this.#withScoring({ entries: [...entries, { scorer, weight }] });
   }
 
   replaceScorer(name: string, scorer: Scorer, weight?: number) {
-    return this.#editScorer(name, 'replace', (entry) => [Object.freeze({ scorer, weight: weight ?? entry.weight })]);
+    return this.#editScorer(name, 'replace', (entry) => [{ scorer, weight: weight ?? entry.weight }]);
   }
 
   removeScorer(name: string) {
@@ -187,17 +188,17 @@ class ScenarioBuilderImpl {
   }
 
   #editScorer(name: string, verb: string, edit: (entry: ScorerEntry) => ScorerEntry[]) {
-    const scoring = this.#state.scoring?.input ?? EMPTY_SCORING;
+    const scoring = this.#state.scoring_contract?.input ?? EMPTY_SCORING;
     const names = resolveScorerNames(scoring.entries.map((entry) => entry.scorer));
     const at = names.indexOf(name);
     if (at === -1) {
       const known = names.length > 0 ? `the scorers are ${names.map((n) => JSON.stringify(n)).join(', ')}` : 'there are no scorers';
       const path = ['scoring_contract', 'scoring_function_parameters'];
       const problem: ScenarioIssue = { path, message: `cannot ${verb} scorer ${JSON.stringify(name)}: ${known}`, fix: fixFor(path) };
-      return this.#withScoring({ problems: Object.freeze([...scoring.problems, Object.freeze(problem)]) });
+      return this.#withScoring({ problems: [...scoring.problems, problem] });
     }
     const entries = [...scoring.entries.slice(0, at), ...edit(scoring.entries[at]!), ...scoring.entries.slice(at + 1)];
-    return this.#withScoring({ entries: Object.freeze(entries) });
+    return this.#withScoring({ entries });
   }
 
   weights(mode: 'normalize' | 'exact') {
@@ -205,35 +206,36 @@ class ScenarioBuilderImpl {
   }
 
   metadata(entries: Readonly<Record<string, string | undefined>>) {
-    return this.#with({ metadata: copyData({ ...this.#state.metadata, ...entries }) as Record<string, string> });
+    return this.#with('metadata', copyData({ ...this.#state.metadata, ...entries }) as Record<string, string>);
   }
 
   referenceOutput(text: string) {
-    return this.#with({ reference_output: text });
+    return this.#with('reference_output', text);
   }
 
   requiredEnv(names: readonly string[]) {
-    return this.#with({ required_environment_variables: copyData(names) as string[] });
+    return this.#with('required_environment_variables', copyData(names) as string[]);
   }
 
   requiredSecrets(names: readonly string[]) {
-    return this.#with({ required_secret_names: copyData(names) as string[] });
+    return this.#with('required_secret_names', copyData(names) as string[]);
   }
 
   scorerTimeout(seconds: number) {
-    return this.#with({ scorer_timeout_sec: seconds });
+    return this.#with('scorer_timeout_sec', seconds);
   }
 
   validation(type: ValidationType) {
-    return this.#with({ validation_type: type });
+    return this.#with('validation_type', type);
   }
 
   public(flag = true) {
-    return this.#with({ is_public: flag });
+    return this.#with('is_public', flag);
   }
 
   clear(field: ClearableField) {
-    return this.#with(CLEARED[field]);
+    const [wireField, empty] = CLEARED[field];
+    return this.#with(wireField, empty as never);
   }
 
   $call<R>(fn: (builder: this) => R): R {
@@ -281,11 +283,12 @@ class ScenarioBuilderImpl {
   }
 }
 
-const CLEARED: Record<ClearableField, Partial<ScenarioState>> = {
-  metadata: { metadata: Object.freeze({}) },
-  referenceOutput: { reference_output: '' },
-  requiredEnv: { required_environment_variables: Object.freeze([]) as unknown as string[] },
-  requiredSecrets: { required_secret_names: Object.freeze([]) as unknown as string[] },
+/** The wire field each clearable field is, and the empty value that clears it. */
+const CLEARED: Record<ClearableField, [keyof ScenarioState, unknown]> = {
+  metadata: ['metadata', Object.freeze({})],
+  referenceOutput: ['reference_output', ''],
+  requiredEnv: ['required_environment_variables', Object.freeze([])],
+  requiredSecrets: ['required_secret_names', Object.freeze([])],
 };
 
 function toResult<Payload>(build: () => Payload): ScenarioValidationResult<Payload> {

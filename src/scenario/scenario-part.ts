@@ -16,9 +16,7 @@ export class ScenarioPart<Input> {
   constructor(
     readonly input: Input,
     private readonly compile: (input: Input) => CompiledField,
-  ) {
-    Object.freeze(this);
-  }
+  ) {}
 
   /** The wire value and its issues. */
   get compiled(): CompiledField {

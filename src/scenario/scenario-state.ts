@@ -24,16 +24,17 @@ export interface ProblemState {
   readonly context: JsonObject | undefined;
 }
 
-/** The top-level payload fields a builder stores as they are sent. */
-export type PlainField = Exclude<keyof ScenarioUpdatePayload, 'input_context' | 'scoring_contract' | 'environment_parameters'>;
+/** The payload fields compiled from a part of the state rather than stored as sent. */
+type PartField = 'input_context' | 'scoring_contract' | 'environment_parameters';
 
 /**
- * Everything a builder holds: frozen, never mutated. Plain fields sit under their wire names;
- * the environment, problem and scoring parts are compiled (and validated) once per part, so
- * branches that share a part share that work.
+ * Everything a builder holds, under the wire names of the payload fields it makes: plain fields
+ * as they are sent, and the environment, problem and scoring as parts, compiled (and validated)
+ * once per part, so that branches sharing a part share that work. Never mutated once made;
+ * builders keep it private, so it needs no freezing (what reaches a payload is frozen).
  */
-export type ScenarioState = { readonly [F in PlainField]?: ScenarioUpdatePayload[F] } & {
-  readonly environment?: ScenarioPart<EnvironmentInput>;
-  readonly problem?: ScenarioPart<ProblemState>;
-  readonly scoring?: ScenarioPart<ScoringState>;
+export type ScenarioState = { readonly [F in Exclude<keyof ScenarioUpdatePayload, PartField>]?: ScenarioUpdatePayload[F] } & {
+  readonly environment_parameters?: ScenarioPart<EnvironmentInput>;
+  readonly input_context?: ScenarioPart<ProblemState>;
+  readonly scoring_contract?: ScenarioPart<ScoringState>;
 };
