@@ -32,7 +32,7 @@ interface Case {
 
 const cases: Case[] = [
   // names
-  { rule: 'scenario name non-blank', builder: valid.name('  '), path: ['name'], message: 'name must not be blank', fix: 'Scenario.define(name) or .name(name)' },
+  { rule: 'scenario name non-blank', builder: valid.name('  '), path: ['name'], message: 'must not be blank', fix: 'Scenario.define(name) or .name(name)' },
   {
     rule: 'scorer names match [a-zA-Z0-9_-]+',
     builder: withScorer(command('x', { name: 'has space' })),
@@ -60,15 +60,15 @@ const cases: Case[] = [
   { rule: 'exact weights at most 1', builder: valid.replaceScorer('command', command('x'), 2).weights('exact'), path: [...FIRST_SCORER, 'weight'], message: 'must be at most 1' },
   { rule: 'at least one scorer in a contract', builder: valid.removeScorer('command'), path: ['scoring_contract', 'scoring_function_parameters'], message: 'needs at least one scorer' },
   // scorers' required text
-  { rule: 'ast-grep pattern non-blank', builder: withScorer(astGrep(' ')), path: [...FIRST_SCORER, 'scorer', 'pattern'], message: 'pattern must not be blank', fix: 'astGrep(pattern)' },
+  { rule: 'ast-grep pattern non-blank', builder: withScorer(astGrep(' ')), path: [...FIRST_SCORER, 'scorer', 'pattern'], message: 'must not be blank', fix: 'astGrep(pattern)' },
   { rule: 'ast-grep pattern without NUL', builder: withScorer(astGrep('a\0b')), path: [...FIRST_SCORER, 'scorer', 'pattern'], message: 'must not contain a NUL character' },
-  { rule: 'ast-grep search directory non-blank', builder: withScorer(astGrep('x', { searchDirectory: '' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], message: 'search directory must not be blank', fix: 'astGrep(pattern, { searchDirectory })' },
-  { rule: 'ast-grep lang non-blank', builder: withScorer(astGrep('x', { lang: '' })), path: [...FIRST_SCORER, 'scorer', 'lang'], message: 'lang must not be blank', fix: 'astGrep(pattern, { lang })' },
-  { rule: 'bash script non-blank', builder: withScorer(bashScript('\n')), path: [...FIRST_SCORER, 'scorer', 'bash_script'], message: 'bash script must not be blank', fix: 'bashScript(script)' },
-  { rule: 'command non-blank', builder: withScorer(command('')), path: [...FIRST_SCORER, 'scorer', 'command'], message: 'command must not be blank', fix: 'command(cmd)' },
-  { rule: 'custom scorer type non-blank', builder: withScorer(custom(' ')), path: [...FIRST_SCORER, 'scorer', 'custom_scorer_type'], message: 'custom scorer type must not be blank', fix: 'custom(type)' },
-  { rule: 'python script non-blank', builder: withScorer(pythonScript('')), path: [...FIRST_SCORER, 'scorer', 'python_script'], message: 'python script must not be blank', fix: 'pythonScript(script)' },
-  { rule: 'test command non-blank', builder: withScorer(testBased({ command: ' ' })), path: [...FIRST_SCORER, 'scorer', 'test_command'], message: 'test command must not be blank', fix: 'testBased({ command })' },
+  { rule: 'ast-grep search directory non-blank', builder: withScorer(astGrep('x', { searchDirectory: '' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], message: 'must not be blank', fix: 'astGrep(pattern, { searchDirectory })' },
+  { rule: 'ast-grep lang non-blank', builder: withScorer(astGrep('x', { lang: '' })), path: [...FIRST_SCORER, 'scorer', 'lang'], message: 'must not be blank', fix: 'astGrep(pattern, { lang })' },
+  { rule: 'bash script non-blank', builder: withScorer(bashScript('\n')), path: [...FIRST_SCORER, 'scorer', 'bash_script'], message: 'must not be blank', fix: 'bashScript(script)' },
+  { rule: 'command non-blank', builder: withScorer(command('')), path: [...FIRST_SCORER, 'scorer', 'command'], message: 'must not be blank', fix: 'command(cmd)' },
+  { rule: 'custom scorer type non-blank', builder: withScorer(custom(' ')), path: [...FIRST_SCORER, 'scorer', 'custom_scorer_type'], message: 'must not be blank', fix: 'custom(type)' },
+  { rule: 'python script non-blank', builder: withScorer(pythonScript('')), path: [...FIRST_SCORER, 'scorer', 'python_script'], message: 'must not be blank', fix: 'pythonScript(script)' },
+  { rule: 'test command non-blank', builder: withScorer(testBased({ command: ' ' })), path: [...FIRST_SCORER, 'scorer', 'test_command'], message: 'must not be blank', fix: 'testBased({ command })' },
   // test files
   { rule: 'test file paths relative', builder: withScorer(testBased({ command: 't', files: { '/etc/passwd': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], message: '"/etc/passwd" is absolute; give a path relative to the working directory', fix: 'testBased({ files })' },
   { rule: 'test file paths stay inside the working directory', builder: withScorer(testBased({ command: 't', files: { 'test/../../x.ts': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], message: 'climbs out of the working directory with ".."' },
@@ -108,19 +108,19 @@ const cases: Case[] = [
   { rule: 'suspend deadline at most 60000 ms', builder: withLaunch({ lifecycle: { hooks: { suspendDeadlineMs: 60_001 } } }), path: [...LAUNCH, 'lifecycle', 'lifecycle_hooks', 'suspend_deadline_ms'], message: 'must be at most 60000 ms' },
   { rule: 'uid non-negative', builder: withLaunch({ user: { username: 'dev', uid: -1 } }), path: [...LAUNCH, 'user_parameters', 'uid'], message: 'must be a non-negative integer', fix: '.env({ launch: { user: { username, uid } } })' },
   { rule: 'uid whole', builder: withLaunch({ user: { username: 'dev', uid: 1.5 } }), path: [...LAUNCH, 'user_parameters', 'uid'], message: 'must be a whole number' },
-  { rule: 'username non-blank', builder: withLaunch({ user: { username: '', uid: 1 } }), path: [...LAUNCH, 'user_parameters', 'username'], message: 'username must not be blank' },
+  { rule: 'username non-blank', builder: withLaunch({ user: { username: '', uid: 1 } }), path: [...LAUNCH, 'user_parameters', 'username'], message: 'must not be blank' },
   { rule: 'ports at least 1', builder: withLaunch({ availablePorts: [0] }), path: [...LAUNCH, 'available_ports', 0], message: 'must be from 1 to 65535', fix: '.env({ launch: { availablePorts } })' },
   { rule: 'ports at most 65535', builder: withLaunch({ availablePorts: [80, 65_536] }), path: [...LAUNCH, 'available_ports', 1], message: 'must be from 1 to 65535' },
-  { rule: 'launch commands non-blank', builder: withLaunch({ launchCommands: ['npm ci', ' '] }), path: [...LAUNCH, 'launch_commands', 1], message: 'a launch command must not be blank', fix: '.env({ launch: { launchCommands } })' },
+  { rule: 'launch commands non-blank', builder: withLaunch({ launchCommands: ['npm ci', ' '] }), path: [...LAUNCH, 'launch_commands', 1], message: 'must not be blank', fix: '.env({ launch: { launchCommands } })' },
   { rule: 'resource size is a preset', builder: withLaunch({ resourceSize: untyped('HUGE') }), path: [...LAUNCH, 'resource_size_request'], message: /must be one of X_SMALL, SMALL/ },
   { rule: 'architecture is x86_64 or arm64', builder: withLaunch({ architecture: untyped('riscv') }), path: [...LAUNCH, 'architecture'], message: 'must be "x86_64" or "arm64"' },
   { rule: 'provisioning tier is standard or flex', builder: withLaunch({ provisioningTier: untyped('spot') }), path: [...LAUNCH, 'provisioning_tier'], message: 'must be "standard" or "flex"' },
   // environment
   { rule: 'at most one environment source', builder: valid.env(untyped({ snapshotId: 's', prebuiltId: 'p' })), path: ['environment_parameters', 'prebuilt_id'], message: 'an environment has one source, but snapshot_id and prebuilt_id are both set', fix: '.env({ prebuiltId })' },
-  { rule: 'working directory non-blank', builder: valid.env({ workingDirectory: ' ' }), path: ['environment_parameters', 'working_directory'], message: 'working directory must not be blank', fix: '.env({ workingDirectory })' },
-  { rule: 'blueprint id non-blank', builder: valid.env({ blueprintId: '' }), path: ['environment_parameters', 'blueprint_id'], message: 'blueprint id must not be blank' },
+  { rule: 'working directory non-blank', builder: valid.env({ workingDirectory: ' ' }), path: ['environment_parameters', 'working_directory'], message: 'must not be blank', fix: '.env({ workingDirectory })' },
+  { rule: 'blueprint id non-blank', builder: valid.env({ blueprintId: '' }), path: ['environment_parameters', 'blueprint_id'], message: 'must not be blank' },
   // problem and context
-  { rule: 'problem statement non-blank', builder: valid.problem(''), path: ['input_context', 'problem_statement'], message: 'problem statement must not be blank', fix: '.problem(statement)' },
+  { rule: 'problem statement non-blank', builder: valid.problem(''), path: ['input_context', 'problem_statement'], message: 'must not be blank', fix: '.problem(statement)' },
   { rule: 'context is a JSON object', builder: valid.problem('p', { context: untyped('text') }), path: ['input_context', 'additional_context'], message: 'must be a JSON object (got a string)', fix: '.problem(statement, { context })' },
   { rule: 'context without functions', builder: valid.problem('p', { context: { run: () => 1 } }), path: ['input_context', 'additional_context', 'run'], message: 'a function is not JSON-serialisable' },
   { rule: 'context without NaN', builder: valid.problem('p', { context: { list: [1, Number.NaN] } }), path: ['input_context', 'additional_context', 'list', 1], message: 'NaN is not a JSON number' },
@@ -129,10 +129,10 @@ const cases: Case[] = [
   { rule: 'context without symbols', builder: valid.problem('p', { context: { s: Symbol('x') } }), path: ['input_context', 'additional_context', 's'], message: 'a symbol is not JSON-serialisable' },
   // plain fields
   { rule: 'metadata values are strings', builder: valid.metadata(untyped({ count: 3 })), path: ['metadata', 'count'], message: 'metadata values must be strings', fix: '.metadata(record)' },
-  { rule: 'metadata keys non-blank', builder: valid.metadata({ ' ': 'x' }), path: ['metadata', ' '], message: 'a metadata key must not be blank' },
+  { rule: 'metadata keys non-blank', builder: valid.metadata({ ' ': 'x' }), path: ['metadata', ' '], message: 'must not be blank' },
   { rule: 'required env names are valid variable names', builder: valid.requiredEnv(['OK', 'NOT-OK']), path: ['required_environment_variables', 1], message: '"NOT-OK" is not a valid environment variable name (letters, digits and "_", not starting with a digit)', fix: '.requiredEnv(names)' },
   { rule: 'required env names unique', builder: valid.requiredEnv(['A', 'A']), path: ['required_environment_variables', 1], message: 'environment variable "A" is listed twice' },
-  { rule: 'required secrets non-blank', builder: valid.requiredSecrets(['']), path: ['required_secret_names', 0], message: 'a secret name must not be blank', fix: '.requiredSecrets(names)' },
+  { rule: 'required secrets non-blank', builder: valid.requiredSecrets(['']), path: ['required_secret_names', 0], message: 'must not be blank', fix: '.requiredSecrets(names)' },
   { rule: 'required secrets unique', builder: valid.requiredSecrets(['s', 's']), path: ['required_secret_names', 1], message: 'secret "s" is listed twice' },
   { rule: 'scorer timeout positive', builder: valid.scorerTimeout(0), path: ['scorer_timeout_sec'], message: 'must be at least 1 second', fix: '.scorerTimeout(seconds)' },
   { rule: 'scorer timeout whole', builder: valid.scorerTimeout(2.5), path: ['scorer_timeout_sec'], message: 'must be a whole number of seconds' },
@@ -200,7 +200,7 @@ describe('every problem at once', () => {
 
   it('says which scorer an issue is about', () => {
     const issue = Scenario.define('x').scorer(command('a', { name: 'lint' })).scorer(command(' ', { name: 'tests' })).validate().error?.issues[0];
-    expect(issue?.message).toBe('scorer "tests": command must not be blank');
+    expect(issue?.message).toBe('scorer "tests": must not be blank');
   });
 });
 

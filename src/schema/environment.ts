@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LaunchParametersSchema } from './launch-parameters.js';
-import { nonBlank } from './primitives.js';
+import { NonBlankSchema } from './primitives.js';
 
 /** The fields that name where an environment starts from; at most one may be set. */
 export const ENVIRONMENT_SOURCES = ['blueprint_id', 'snapshot_id', 'prebuilt_id'] as const;
@@ -11,10 +11,10 @@ export const ENVIRONMENT_SOURCES = ['blueprint_id', 'snapshot_id', 'prebuilt_id'
  */
 export const EnvironmentSchema = z
   .strictObject({
-    blueprint_id: nonBlank('blueprint id').optional(),
-    snapshot_id: nonBlank('snapshot id').optional(),
-    prebuilt_id: nonBlank('prebuilt id').optional(),
-    working_directory: nonBlank('working directory').optional(),
+    blueprint_id: NonBlankSchema.optional(),
+    snapshot_id: NonBlankSchema.optional(),
+    prebuilt_id: NonBlankSchema.optional(),
+    working_directory: NonBlankSchema.optional(),
     launch_parameters: LaunchParametersSchema.optional(),
   })
   .superRefine((env, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonBlank } from './primitives.js';
+import { NonBlankSchema } from './primitives.js';
 
 /** Preset Devbox sizes, and `CUSTOM_SIZE` for explicit cpu, memory and disk. */
 export const ResourceSizeSchema = z.enum(['X_SMALL', 'SMALL', 'MEDIUM', 'LARGE', 'X_LARGE', 'XX_LARGE', 'CUSTOM_SIZE'], {
@@ -28,7 +28,7 @@ export const LifecycleSchema = z.strictObject({
   resume_triggers: z.strictObject({ http: z.boolean().optional(), axon_event: z.boolean().optional() }).optional(),
   lifecycle_hooks: z
     .strictObject({
-      suspend_commands: z.array(nonBlank('a suspend command')).optional(),
+      suspend_commands: z.array(NonBlankSchema).optional(),
       suspend_deadline_ms: z
         .int({ error: 'must be a whole number of milliseconds' })
         .positive({ error: 'must be positive' })
@@ -44,7 +44,7 @@ export const LifecycleSchema = z.strictObject({
  */
 export const LaunchParametersSchema = z
   .strictObject({
-    launch_commands: z.array(nonBlank('a launch command')).optional(),
+    launch_commands: z.array(NonBlankSchema).optional(),
     resource_size_request: ResourceSizeSchema.optional(),
     custom_cpu_cores: z
       .number({ error: 'must be a number of cores' })
@@ -67,15 +67,15 @@ export const LaunchParametersSchema = z
     architecture: z.enum(['x86_64', 'arm64'], { error: 'must be "x86_64" or "arm64"' }).optional(),
     user_parameters: z
       .strictObject({
-        username: nonBlank('username'),
+        username: NonBlankSchema,
         uid: z.int({ error: 'must be a whole number' }).nonnegative({ error: 'must be a non-negative integer' }),
       })
       .optional(),
     available_ports: z
       .array(z.int({ error: 'must be a whole port number' }).min(1, { error: 'must be from 1 to 65535' }).max(65_535, { error: 'must be from 1 to 65535' }))
       .optional(),
-    required_services: z.array(nonBlank('a service name')).optional(),
-    network_policy_id: nonBlank('network policy id').optional(),
+    required_services: z.array(NonBlankSchema).optional(),
+    network_policy_id: NonBlankSchema.optional(),
     provisioning_tier: z.enum(['standard', 'flex'], { error: 'must be "standard" or "flex"' }).optional(),
     lifecycle: LifecycleSchema.optional(),
   })

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
-/** A string with at least one non-whitespace character. */
-export const nonBlank = (what: string) =>
-  z.string({ error: `${what} must be a string` }).regex(/\S/, { error: `${what} must not be blank` });
+/** A string with at least one non-whitespace character (the issue's path names the field). */
+export const NonBlankSchema = z.string({ error: 'must be a string' }).regex(/\S/, { error: 'must not be blank' });
 
 /** Scorer names as the API accepts them: `[a-zA-Z0-9_-]+`. */
 export const ScorerNameSchema = z

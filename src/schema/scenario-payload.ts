@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { EnvironmentSchema } from './environment.js';
 import { JsonObjectSchema } from './json-object.js';
-import { distinctArray, EnvVarNameSchema, nonBlank } from './primitives.js';
+import { distinctArray, EnvVarNameSchema, NonBlankSchema } from './primitives.js';
 import { ScoringContractSchema } from './scoring-contract.js';
 
 /** `input_context`: the problem statement and optional structured context. */
 export const InputContextSchema = z.strictObject({
-  problem_statement: nonBlank('problem statement'),
+  problem_statement: NonBlankSchema,
   additional_context: JsonObjectSchema.optional(),
 });
 
@@ -16,14 +16,14 @@ export const ValidationTypeSchema = z.enum(['UNSPECIFIED', 'FORWARD', 'REVERSE',
 });
 
 const payloadFields = {
-  name: nonBlank('name'),
+  name: NonBlankSchema,
   input_context: InputContextSchema,
   scoring_contract: ScoringContractSchema,
   environment_parameters: EnvironmentSchema,
-  metadata: z.record(nonBlank('a metadata key'), z.string({ error: 'metadata values must be strings' })),
+  metadata: z.record(NonBlankSchema, z.string({ error: 'metadata values must be strings' })),
   reference_output: z.string({ error: 'must be a string' }),
   required_environment_variables: distinctArray(EnvVarNameSchema, 'environment variable'),
-  required_secret_names: distinctArray(nonBlank('a secret name'), 'secret'),
+  required_secret_names: distinctArray(NonBlankSchema, 'secret'),
   scorer_timeout_sec: z.int({ error: 'must be a whole number of seconds' }).positive({ error: 'must be at least 1 second' }),
   validation_type: ValidationTypeSchema,
   is_public: z.boolean({ error: 'must be true or false' }),

@@ -1,40 +1,40 @@
 import { z } from 'zod';
 import { JsonObjectSchema } from './json-object.js';
-import { nonBlank } from './primitives.js';
+import { NonBlankSchema } from './primitives.js';
 import { isPythonVersionSpecifier } from './python-version.js';
 import { normalizeRelativePath } from './relative-path.js';
 
 /** `ast_grep_scorer`: passes when ast-grep finds `pattern` under `search_directory`. */
 export const AstGrepDefinitionSchema = z.strictObject({
   type: z.literal('ast_grep_scorer'),
-  pattern: nonBlank('pattern').refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' }),
-  search_directory: nonBlank('search directory'),
-  lang: nonBlank('lang').optional(),
+  pattern: NonBlankSchema.refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' }),
+  search_directory: NonBlankSchema,
+  lang: NonBlankSchema.optional(),
 });
 
 /** `bash_script_scorer`: a script that prints `score=X` with X in [0, 1]. */
 export const BashScriptDefinitionSchema = z.strictObject({
   type: z.literal('bash_script_scorer'),
-  bash_script: nonBlank('bash script'),
+  bash_script: NonBlankSchema,
 });
 
 /** `command_scorer`: passes when the command exits with status 0. */
 export const CommandDefinitionSchema = z.strictObject({
   type: z.literal('command_scorer'),
-  command: nonBlank('command'),
+  command: NonBlankSchema,
 });
 
 /** `custom_scorer`: a scorer type registered with Runloop, given `scorer_params` as `$RL_SCORER_CONTEXT`. */
 export const CustomDefinitionSchema = z.strictObject({
   type: z.literal('custom_scorer'),
-  custom_scorer_type: nonBlank('custom scorer type'),
+  custom_scorer_type: NonBlankSchema,
   scorer_params: JsonObjectSchema.optional(),
 });
 
 /** `python_script_scorer`: a script that prints a float in [0, 1]. */
 export const PythonScriptDefinitionSchema = z.strictObject({
   type: z.literal('python_script_scorer'),
-  python_script: nonBlank('python script'),
+  python_script: NonBlankSchema,
   python_version_constraint: z
     .string({ error: 'must be a string' })
     .refine(isPythonVersionSpecifier, {
@@ -55,7 +55,7 @@ const TestFileSchema = z.strictObject({
 /** `test_based_scorer`: writes `test_files` under the working directory, then runs `test_command`. */
 export const TestBasedDefinitionSchema = z.strictObject({
   type: z.literal('test_based_scorer'),
-  test_command: nonBlank('test command'),
+  test_command: NonBlankSchema,
   test_files: z
     .array(TestFileSchema)
     .superRefine((files, ctx) => {
