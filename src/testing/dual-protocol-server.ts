@@ -35,7 +35,14 @@ export type WireReply =
   | { readonly kind: 'respond'; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
   | { readonly kind: 'reset' };
 
-/** A running server; `close()` cuts every connection and stops listening. */
+/**
+ * A running server; `close()` cuts every connection and stops listening.
+ *
+ * @example
+ * ```ts
+ * const { host, port } = server; // '127.0.0.1', an ephemeral port
+ * ```
+ */
 export interface DualProtocolServer {
   readonly host: string;
   readonly port: number;

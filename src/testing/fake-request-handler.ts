@@ -8,10 +8,24 @@ import { MASKED_AUTHORIZATION, type RecordedRequest } from './recorded-request.j
 import { routeScenarioCall } from './scenario-routes.js';
 import type { ScenarioStore } from './scenario-store.js';
 
-/** The header in which the SDK sends its idempotency key, the same on every retry of a POST. */
+/**
+ * The header in which the SDK sends its idempotency key, the same on every retry of a POST.
+ *
+ * @example
+ * ```ts
+ * fake.requests.map((r) => r.headers[IDEMPOTENCY_HEADER]);
+ * ```
+ */
 export const IDEMPOTENCY_HEADER = 'x-request-id';
 
-/** What a {@link FakeRequestHandler} works with. */
+/**
+ * What a {@link FakeRequestHandler} works with.
+ *
+ * @example
+ * ```ts
+ * const options: FakeRequestHandlerOptions = { apiKey, store, validator: OpenApiValidator.shared(), faults: new FaultPlan(1, undefined), latencyMs: 0 };
+ * ```
+ */
 export interface FakeRequestHandlerOptions {
   readonly apiKey: string;
   readonly store: ScenarioStore;

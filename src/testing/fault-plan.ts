@@ -10,13 +10,33 @@ import { deriveSeed, seededRandom, type Random } from './seeded-random.js';
  *
  * Over HTTP/2 a cut-off is a stream reset (RST_STREAM); over HTTP/1.1 a TCP reset. The SDK sees
  * both as connection errors and retries them with its own back-off (about 1 s, then 2 s, …).
+ *
+ * @example
+ * ```ts
+ * const kinds: FaultKind[] = ['429', 'drop-after-commit'];
+ * ```
  */
 export type FaultKind = '429' | '500' | '503' | 'reset' | 'drop-after-commit';
 
-/** Every fault kind, in a fixed order. */
+/**
+ * Every fault kind, in a fixed order.
+ *
+ * @example
+ * ```ts
+ * const httpOnly = FAULT_KINDS.filter((kind) => /^\d+$/.test(kind)); // ['429', '500', '503']
+ * ```
+ */
 export const FAULT_KINDS: readonly FaultKind[] = Object.freeze(['429', '500', '503', 'reset', 'drop-after-commit']);
 
-/** The HTTP status an HTTP-level fault answers with. */
+/**
+ * The HTTP status an HTTP-level fault answers with.
+ *
+ * @example
+ * ```ts
+ * FAULT_STATUS['503']; // 503
+ * FAULT_STATUS.reset; // undefined: no response at all
+ * ```
+ */
 export const FAULT_STATUS: Readonly<Partial<Record<FaultKind, number>>> = Object.freeze({ '429': 429, '500': 500, '503': 503 });
 
 /**
@@ -37,7 +57,14 @@ export interface FaultOptions {
   retryAfterMs?: number;
 }
 
-/** The default `retry-after-ms` of injected error responses. */
+/**
+ * The default `retry-after-ms` of injected error responses, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * await startFakeRunloop({ faults: { rate: 0.2, retryAfterMs: DEFAULT_RETRY_AFTER_MS * 2 } });
+ * ```
+ */
 export const DEFAULT_RETRY_AFTER_MS = 5;
 
 /**

@@ -1,4 +1,11 @@
-/** A response as the fake answered it: status and JSON body. */
+/**
+ * A response as the fake answered it: status and JSON body.
+ *
+ * @example
+ * ```ts
+ * const answer: StoredAnswer = { status: 404, body: { message: 'scenario scn_1 not found' } };
+ * ```
+ */
 export interface StoredAnswer {
   readonly status: number;
   readonly body: unknown;

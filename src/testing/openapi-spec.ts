@@ -4,10 +4,24 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { applySpecExceptions, type OpenApiSchema } from './spec-exceptions.js';
 
-/** The file name of the OpenAPI copy, in the package's `openapi/` folder. */
+/**
+ * The file name of the OpenAPI copy, in the package's `openapi/` folder.
+ *
+ * @example
+ * ```ts
+ * join(packageRoot, 'openapi', SPEC_FILE_NAME);
+ * ```
+ */
 export const SPEC_FILE_NAME = 'runloop-scenarios-openapi.yml';
 
-/** A JSON Schema (draft-07) as Ajv reads it. */
+/**
+ * A JSON Schema (draft-07) as Ajv reads it.
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchema = { type: ['string', 'null'] };
+ * ```
+ */
 export type JsonSchema = { [keyword: string]: unknown };
 
 /**
@@ -68,7 +82,14 @@ export function loadOpenApiSpec(file: string = findSpecFile()): OpenApiSpec {
 }
 
 const REF_PREFIX = '#/components/schemas/';
-/** Where converted schemas live in the one JSON Schema document given to Ajv. */
+/**
+ * Where converted schemas live in the one JSON Schema document given to Ajv.
+ *
+ * @example
+ * ```ts
+ * `${DEFINITIONS_PREFIX}ScenarioCreateParameters`; // '#/definitions/ScenarioCreateParameters'
+ * ```
+ */
 export const DEFINITIONS_PREFIX = '#/definitions/';
 /** The name under which a nullable copy of a referenced schema is stored. */
 const NULLABLE_SUFFIX = '__nullable';

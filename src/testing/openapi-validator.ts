@@ -15,7 +15,14 @@ export interface BodyIssue {
   readonly message: string;
 }
 
-/** The request-body schemas the fake checks. */
+/**
+ * The request-body schemas the fake checks.
+ *
+ * @example
+ * ```ts
+ * const schema: RequestBodySchema = 'ScenarioUpdateParameters';
+ * ```
+ */
 export type RequestBodySchema = 'ScenarioCreateParameters' | 'ScenarioUpdateParameters';
 
 const DOCUMENT_ID = 'runloop-openapi';

@@ -34,9 +34,16 @@ export interface RecordedRequest {
   readonly fault: FaultKind | undefined;
   /** Whether this was a POST whose idempotency key had been answered, answered again from memory. */
   readonly replayed: boolean;
-  /** The status the client received; `undefined` when the connection was reset or the response dropped. */
+  /** The status the client received; `undefined` when the connection was reset or the response dropped (or while the request is still being handled). */
   readonly status: number | undefined;
 }
 
-/** The mask that replaces a bearer token in recorded headers. */
+/**
+ * The mask that replaces a bearer token in recorded headers.
+ *
+ * @example
+ * ```ts
+ * expect(fake.requests[0].headers.authorization).toBe(MASKED_AUTHORIZATION);
+ * ```
+ */
 export const MASKED_AUTHORIZATION = 'Bearer ****';

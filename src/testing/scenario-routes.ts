@@ -18,7 +18,14 @@ export interface ApiCall {
   readonly body: unknown;
 }
 
-/** A successful answer: status 200 and a JSON body. */
+/**
+ * A successful answer: status 200 and a JSON body.
+ *
+ * @example
+ * ```ts
+ * const answer: ApiAnswer = { status: 200, body: view };
+ * ```
+ */
 export interface ApiAnswer {
   readonly status: number;
   readonly body: unknown;

@@ -2,7 +2,14 @@ import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scena
 import { ApiFailure } from './api-failure.js';
 import { deriveSeed, randomId, seededRandom, type Random } from './seeded-random.js';
 
-/** A request body that passed the OpenAPI check: a JSON object. */
+/**
+ * A request body that passed the OpenAPI check: a JSON object.
+ *
+ * @example
+ * ```ts
+ * const body: CheckedBody = { metadata: { team: 'evals' } };
+ * ```
+ */
 export type CheckedBody = Readonly<Record<string, unknown>>;
 
 /**
@@ -32,15 +39,38 @@ export interface ListQuery {
   includeTotalCount?: boolean;
 }
 
-/** One page of a listing, as the API sends it. */
+/**
+ * One page of a listing, as the API sends it.
+ *
+ * @example
+ * ```ts
+ * const page: ScenarioPage = { scenarios: [], has_more: false, total_count: 0 };
+ * ```
+ */
 export interface ScenarioPage {
   scenarios: ScenarioView[];
   has_more: boolean;
   total_count?: number;
 }
 
-/** The default and the largest page size of a listing. */
+/**
+ * The page size of a listing without `limit`.
+ *
+ * @example
+ * ```ts
+ * store.list({}).scenarios.length <= DEFAULT_LIMIT; // true
+ * ```
+ */
 export const DEFAULT_LIMIT = 20;
+
+/**
+ * The largest page size; a larger `limit` is lowered to it.
+ *
+ * @example
+ * ```ts
+ * store.list({ limit: 10_000 }); // pages of at most MAX_LIMIT
+ * ```
+ */
 export const MAX_LIMIT = 5000;
 
 /** Update fields whose object is itself an update: its absent or null members keep their value. */

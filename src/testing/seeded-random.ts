@@ -1,4 +1,11 @@
-/** A source of uniform numbers in [0, 1). */
+/**
+ * A source of uniform numbers in [0, 1).
+ *
+ * @example
+ * ```ts
+ * const random: Random = seededRandom(1);
+ * ```
+ */
 export type Random = () => number;
 
 /**

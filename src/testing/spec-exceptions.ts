@@ -1,4 +1,11 @@
-/** An OpenAPI 3.0 schema object, as read from the YAML. */
+/**
+ * An OpenAPI 3.0 schema object, as read from the YAML.
+ *
+ * @example
+ * ```ts
+ * const schema: OpenApiSchema = { type: 'string', nullable: true };
+ * ```
+ */
 export type OpenApiSchema = { [keyword: string]: unknown };
 
 /**
@@ -6,7 +13,7 @@ export type OpenApiSchema = { [keyword: string]: unknown };
  *
  * @example
  * ```ts
- * SPEC_EXCEPTIONS.map((exception) => `${exception.at}: ${exception.reason}`);
+ * const lines = SPEC_EXCEPTIONS.map((exception: SpecException) => `${exception.at}: ${exception.reason}`);
  * ```
  */
 export interface SpecException {
@@ -24,6 +31,11 @@ const NEWER_SDK = '@runloop/api-client 1.32 is newer than the spec copy and has 
 /**
  * The documented exceptions to the OpenAPI copy, and only these: the reference page's `is_public`
  * and `prebuilt_id` (accepted and stored), and what SDK 1.32 has that the spec copy lacks.
+ *
+ * @example
+ * ```ts
+ * SPEC_EXCEPTIONS.map((exception) => exception.at); // ['ScenarioCreateParameters.is_public', …]
+ * ```
  */
 export const SPEC_EXCEPTIONS: readonly SpecException[] = Object.freeze([
   { at: 'ScenarioCreateParameters.is_public', reason: REFERENCE_PAGE, schema: { type: 'boolean', nullable: true } },
@@ -57,6 +69,11 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = Object.freeze([
 /**
  * The component schemas with {@link SPEC_EXCEPTIONS} applied (a patched copy; the input is not
  * changed). Throws when the spec no longer has a schema an exception patches.
+ *
+ * @example
+ * ```ts
+ * applySpecExceptions(schemas).LaunchParameters.properties.provisioning_tier; // { type: 'string', enum: ['standard', 'flex'], nullable: true }
+ * ```
  */
 export function applySpecExceptions(schemas: Readonly<Record<string, OpenApiSchema>>): Record<string, OpenApiSchema> {
   const patched: Record<string, OpenApiSchema> = { ...schemas };

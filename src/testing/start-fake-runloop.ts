@@ -50,6 +50,11 @@ export interface FakeRunloop {
   /** The bearer token the fake accepts. */
   readonly apiKey: string;
   /**
+   * `RUNLOOP_BASE_URL` and `RUNLOOP_API_KEY` for the fake: for code that makes its own client
+   * from the environment (`.push(id)` without `{ client }`, a child process, a CLI).
+   */
+  readonly env: Readonly<{ RUNLOOP_BASE_URL: string; RUNLOOP_API_KEY: string }>;
+  /**
    * A new `Runloop` client for the fake, on the SDK's default transport (HTTP/2) unless
    * `overrides` say otherwise (`{ http2: false }` for HTTP/1.1). Defaults: the fake's `baseURL`
    * and `apiKey`, and `maxRetries` {@link DEFAULT_FAKE_MAX_RETRIES}.
@@ -67,12 +72,24 @@ export interface FakeRunloop {
   close(): Promise<void>;
 }
 
-/** The bearer token a fake accepts unless told otherwise. Not a secret. */
+/**
+ * The bearer token a fake accepts unless told otherwise. Not a secret.
+ *
+ * @example
+ * ```ts
+ * process.env.RUNLOOP_API_KEY = DEFAULT_FAKE_API_KEY; // for code that makes its own client
+ * ```
+ */
 export const DEFAULT_FAKE_API_KEY = 'scenariokit-fake-api-key';
 
 /**
  * The `maxRetries` of `fake.client()`: enough for a few injected faults in a row, few enough
  * that a test of giving up stays fast (the SDK's own default is 5).
+ *
+ * @example
+ * ```ts
+ * fake.injectFault('503', DEFAULT_FAKE_MAX_RETRIES + 1); // the next call gives up
+ * ```
  */
 export const DEFAULT_FAKE_MAX_RETRIES = 3;
 
@@ -111,6 +128,7 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
   return Object.freeze({
     baseURL,
     apiKey,
+    env: Object.freeze({ RUNLOOP_BASE_URL: baseURL, RUNLOOP_API_KEY: apiKey }),
     client(overrides?: Partial<ClientOptions>) {
       return new Runloop({ baseURL, bearerToken: apiKey, maxRetries: DEFAULT_FAKE_MAX_RETRIES, ...overrides });
     },

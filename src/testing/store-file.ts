@@ -2,7 +2,14 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 
-/** The `format` tag of a fake's JSON file. */
+/**
+ * The `format` tag of a fake's JSON file.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(readFileSync(file, 'utf8')).format === STORE_FILE_FORMAT;
+ * ```
+ */
 export const STORE_FILE_FORMAT = 'scenariokit-fake-runloop';
 const VERSION = 1;
 

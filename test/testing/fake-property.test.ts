@@ -12,6 +12,7 @@ import {
   type LaunchInput,
   type ScenarioBuilder,
   type Scorer,
+  type Step,
 } from '../../src/index.js';
 import { OpenApiValidator } from '../../src/testing/openapi-validator.js';
 import { startFake } from './fake-helpers.js';
@@ -84,7 +85,7 @@ const environment: fc.Arbitrary<EnvironmentInput> = fc
   })
   .map(({ source, workingDirectory, launch }) => ({ ...source, workingDirectory, launch }) as EnvironmentInput);
 
-const scenario: fc.Arbitrary<{ builder: ScenarioBuilder }> = fc
+const scenario: fc.Arbitrary<{ builder: ScenarioBuilder<Step> }> = fc
   .record({
     name: text,
     statement: text,
@@ -111,7 +112,8 @@ const scenario: fc.Arbitrary<{ builder: ScenarioBuilder }> = fc
     if (s.validation) builder = builder.validation(s.validation);
     if (s.isPublic !== undefined) builder = builder.public(s.isPublic);
     // fast-check prints a counterexample with this: the payload, not an opaque builder.
-    return { builder, [fc.toStringMethod]: () => JSON.stringify(builder.validateCreate().data) };
+    // Every step is taken above (a name, a problem, at least one scorer), so create() is available.
+    return { builder: builder as ScenarioBuilder<Step>, [fc.toStringMethod]: () => JSON.stringify(builder.validateCreate().data) };
   });
 
 /** The view the API should store for a create body: JSON on the wire, environment_parameters renamed. */

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { MASKED_AUTHORIZATION } from '../../src/testing/index.js';
 import { minimalCreateBody, nullCheck, startFake } from './fake-helpers.js';
 
@@ -104,3 +104,18 @@ function readAll(socket: Socket): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe('fake.env', () => {
+  it('lets code that makes its own client from the environment reach the fake', async () => {
+    const fake = await startFake();
+    vi.stubEnv('RUNLOOP_BASE_URL', fake.env.RUNLOOP_BASE_URL);
+    vi.stubEnv('RUNLOOP_API_KEY', fake.env.RUNLOOP_API_KEY);
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const view = await nullCheck.create();
+
+    expect(fake.scenarios).toEqual([view]);
+    expect(fake.requests[0]?.auth).toBe('valid');
+  });
+});
