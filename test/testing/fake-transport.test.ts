@@ -1,4 +1,6 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
+import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { MASKED_AUTHORIZATION } from '../../src/testing/index.js';
 import { minimalCreateBody, nullCheck, startFake } from './fake-helpers.js';
@@ -71,6 +73,17 @@ describe('the core DSL through the real SDK', () => {
     ]);
   });
 
+  it.skipIf(!hasCurl())('answers curl over HTTP/1.1, HTTP/1.1 with an h2c upgrade offer, and HTTP/2 prior knowledge', async () => {
+    const fake = await startFake();
+    const curl = async (flag: string) => {
+      const args = ['-s', '-m', '5', '-o', '/dev/null', '-w', '%{http_version} %{http_code}', flag, '-H', `Authorization: Bearer ${fake.apiKey}`, `${fake.baseURL}/v1/scenarios`];
+      return (await promisify(execFile)('curl', args)).stdout;
+    };
+
+    expect([await curl('--http1.1'), await curl('--http2'), await curl('--http2-prior-knowledge')]).toEqual(['1.1 200', '1.1 200', '2 200']);
+    expect(fake.requests.map((r) => r.protocol)).toEqual(['http/1.1', 'http/1.1', 'http/2']);
+  });
+
   it('tells HTTP/1.1 from HTTP/2 even when the first bytes arrive one by one', async () => {
     const fake = await startFake();
     const { port } = new URL(fake.baseURL);
@@ -95,6 +108,15 @@ describe('the core DSL through the real SDK', () => {
     await expect(client.scenarios.list()).rejects.toThrow(/Connection error/);
   });
 });
+
+function hasCurl(): boolean {
+  try {
+    execFileSync('curl', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function readAll(socket: Socket): Promise<string> {
   return new Promise((resolve, reject) => {
