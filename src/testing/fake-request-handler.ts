@@ -101,7 +101,7 @@ export class FakeRequestHandler {
     if (fault === 'reset') return finish({ kind: 'reset' }, fault);
     const faultStatus = fault === undefined ? undefined : FAULT_STATUS[fault];
     if (faultStatus !== undefined) {
-      const message = `injected fault ${faultStatus} (scenariokit fake, faults option); retry after ${this.#options.faults.retryAfterMs} ms`;
+      const message = `injected fault ${faultStatus} (scenariokit fake); retry after ${this.#options.faults.retryAfterMs} ms`;
       return finish(json(faultStatus, { message }, { 'retry-after-ms': String(this.#options.faults.retryAfterMs) }), fault);
     }
     const respond = (answer: StoredAnswer, replayed = false) =>

@@ -65,7 +65,7 @@ describe('HTTP faults: 429, 500 and 503 with a short retry-after-ms', () => {
 
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after-ms')).toBe('1');
-    expect(await response.json()).toEqual({ message: 'injected fault 429 (scenariokit fake, faults option); retry after 1 ms' });
+    expect(await response.json()).toEqual({ message: 'injected fault 429 (scenariokit fake); retry after 1 ms' });
     expect(fake.requests[0]).toMatchObject({ fault: '429', status: 429 });
   });
 
