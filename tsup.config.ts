@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    testing: 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -12,4 +13,6 @@ export default defineConfig({
   platform: 'node',
   splitting: false,
   treeshake: true,
+  // `import.meta.url` (used by scenariokit/testing to find openapi/ at run time) in the CJS build.
+  shims: true,
 });

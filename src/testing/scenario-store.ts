@@ -1,0 +1,262 @@
+import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+import { ApiFailure } from './api-failure.js';
+import { deriveSeed, randomId, seededRandom, type Random } from './seeded-random.js';
+
+/**
+ * A request body that passed the OpenAPI check: a JSON object.
+ *
+ * @example
+ * ```ts
+ * const body: CheckedBody = { metadata: { team: 'evals' } };
+ * ```
+ */
+export type CheckedBody = Readonly<Record<string, unknown>>;
+
+/**
+ * What `GET /v1/scenarios` can filter and page by, in camelCase.
+ *
+ * @example
+ * ```ts
+ * store.list({ name: 'fix-null-check', limit: 10 });
+ * ```
+ */
+export interface ListQuery {
+  /** Only scenarios with exactly this name. */
+  name?: string;
+  /** Only scenarios whose id or name contains this text (case-insensitive). */
+  search?: string;
+  /** Only scenarios with this validation type. */
+  validationType?: string;
+  /** Only scenarios in this benchmark; the fake has no benchmarks, so none. */
+  benchmarkId?: string;
+  /** Only public scenarios (`/v1/scenarios/list_public`). */
+  publicOnly?: boolean;
+  /** Page size, 1 to 5000; default 20. */
+  limit?: number;
+  /** Start after the scenario with this id. */
+  startingAfter?: string;
+  /** Include `total_count` (default true). */
+  includeTotalCount?: boolean;
+}
+
+/**
+ * One page of a listing, as the API sends it.
+ *
+ * @example
+ * ```ts
+ * const page: ScenarioPage = { scenarios: [], has_more: false, total_count: 0 };
+ * ```
+ */
+export interface ScenarioPage {
+  scenarios: ScenarioView[];
+  has_more: boolean;
+  total_count?: number;
+}
+
+/**
+ * The page size of a listing without `limit`.
+ *
+ * @example
+ * ```ts
+ * store.list({}).scenarios.length <= DEFAULT_LIMIT; // true
+ * ```
+ */
+export const DEFAULT_LIMIT = 20;
+
+/**
+ * The largest page size; a larger `limit` is lowered to it.
+ *
+ * @example
+ * ```ts
+ * store.list({ limit: 10_000 }); // pages of at most MAX_LIMIT
+ * ```
+ */
+export const MAX_LIMIT = 5000;
+
+/** Update fields whose object is itself an update: its absent or null members keep their value. */
+const MEMBERWISE_UPDATE = new Set(['input_context', 'scoring_contract']);
+
+/**
+ * Runloop's scenarios, in memory, with the API's semantics:
+ * - create stores `environment_parameters` as `environment`, `metadata` as `{}` when absent, and
+ *   `status: 'active'`; ids look like Runloop's (`scn_` + 21 characters);
+ * - update keeps absent or null fields and replaces provided ones entirely (a metadata map, an
+ *   environment, a list); `input_context` and `scoring_contract` are update objects themselves, so
+ *   their absent or null members keep their value too;
+ * - archived scenarios cannot be updated, are left out of listings and are still retrieved by id;
+ *   public scenarios cannot be archived.
+ * Every view handed out is a copy.
+ *
+ * @example
+ * ```ts
+ * const store = new ScenarioStore({ seed: 1 });
+ * const view = store.create({ name: 'x', input_context: { problem_statement: 'p' }, scoring_contract: { scoring_function_parameters: [] } });
+ * store.update(view.id, { metadata: { team: 'evals' } }).metadata; // { team: 'evals' }
+ * ```
+ */
+export class ScenarioStore {
+  readonly #scenarios = new Map<string, ScenarioView>();
+  readonly #seed: number;
+  #random: Random;
+  readonly #onChange: ((scenarios: ScenarioView[]) => void) | undefined;
+
+  /**
+   * `seed` seeds the ids; `initial` are scenarios to start with (e.g. read from a file);
+   * `onChange` is called with every scenario after each change (e.g. to persist them).
+   */
+  constructor(options: { seed: number; initial?: readonly ScenarioView[]; onChange?: (scenarios: ScenarioView[]) => void }) {
+    this.#seed = deriveSeed(options.seed, 'ids');
+    this.#random = seededRandom(this.#seed);
+    this.#onChange = options.onChange;
+    for (const view of options.initial ?? []) this.#scenarios.set(view.id, structuredClone(view));
+  }
+
+  /** Creates a scenario from a checked create body. */
+  create(body: CheckedBody): ScenarioView {
+    let id: string;
+    do id = randomId('scn', this.#random);
+    while (this.#scenarios.has(id));
+    const view: Record<string, unknown> = { id, metadata: {} };
+    for (const [field, value] of Object.entries(body)) {
+      if (value === null || value === undefined) continue;
+      view[viewField(field)] = MEMBERWISE_UPDATE.has(field) ? withoutNulls(value) : structuredClone(value);
+    }
+    view.status = 'active';
+    return this.#commit(view as unknown as ScenarioView);
+  }
+
+  /** Updates scenario `id` from a checked update body; 404 if unknown, 400 if archived or left incomplete. */
+  update(id: string, body: CheckedBody): ScenarioView {
+    const current = this.#find(id);
+    if (current.status === 'archived') {
+      throw new ApiFailure(400, `scenario ${id} is archived; archived scenarios cannot be updated`);
+    }
+    const next: Record<string, unknown> = structuredClone(current) as unknown as Record<string, unknown>;
+    for (const [field, value] of Object.entries(body)) {
+      if (value === null || value === undefined) continue;
+      const key = viewField(field);
+      next[key] = MEMBERWISE_UPDATE.has(field) ? { ...(next[key] as object), ...withoutNulls(value) } : structuredClone(value);
+    }
+    return this.#commit(next as unknown as ScenarioView);
+  }
+
+  /** The scenario `id`, archived or not; 404 if unknown. */
+  get(id: string): ScenarioView {
+    return structuredClone(this.#find(id));
+  }
+
+  /** Archives scenario `id` (archiving twice is harmless); 404 if unknown, 403 if public. */
+  archive(id: string): ScenarioView {
+    return this.#setStatus(id, 'archived', 'archive');
+  }
+
+  /** Makes an archived scenario active again; 404 if unknown, 403 if public. */
+  unarchive(id: string): ScenarioView {
+    return this.#setStatus(id, 'active', 'unarchive');
+  }
+
+  /** A page of active scenarios, newest first; 400 for a cursor that names no scenario. */
+  list(query: ListQuery): ScenarioPage {
+    const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+    const search = query.search?.toLowerCase();
+    const all = [...this.#scenarios.values()].reverse();
+    let start = 0;
+    if (query.startingAfter !== undefined) {
+      const at = all.findIndex((view) => view.id === query.startingAfter);
+      if (at === -1) throw new ApiFailure(400, `starting_after: no scenario ${query.startingAfter}`);
+      start = at + 1;
+    }
+    const matches = (view: ScenarioView) =>
+      view.status === 'active' &&
+      (query.name === undefined || view.name === query.name) &&
+      (search === undefined || view.id.toLowerCase().includes(search) || view.name.toLowerCase().includes(search)) &&
+      (query.validationType === undefined || view.validation_type === query.validationType) &&
+      query.benchmarkId === undefined &&
+      (!query.publicOnly || view.is_public === true);
+    const after = all.slice(start).filter(matches);
+    const page: ScenarioPage = { scenarios: after.slice(0, limit).map((view) => structuredClone(view)), has_more: after.length > limit };
+    if (query.includeTotalCount !== false) page.total_count = all.filter(matches).length;
+    return page;
+  }
+
+  /** Every stored scenario, archived ones included, oldest first (copies). */
+  all(): ScenarioView[] {
+    return [...this.#scenarios.values()].map((view) => structuredClone(view));
+  }
+
+  /** Forgets every scenario and restarts the ids from the seed. */
+  clear(): void {
+    this.#scenarios.clear();
+    this.#random = seededRandom(this.#seed);
+    this.#onChange?.([]);
+  }
+
+  #find(id: string): ScenarioView {
+    const view = this.#scenarios.get(id);
+    if (view === undefined) throw new ApiFailure(404, `scenario ${id} not found`);
+    return view;
+  }
+
+  #setStatus(id: string, status: ScenarioView['status'], verb: string): ScenarioView {
+    const current = this.#find(id);
+    if (current.is_public === true) throw new ApiFailure(403, `cannot ${verb} scenario ${id}: it is public`);
+    if (current.status === status) return structuredClone(current);
+    return this.#commit({ ...structuredClone(current), status });
+  }
+
+  #commit(changed: ScenarioView): ScenarioView {
+    const view = inViewOrder(changed);
+    this.#checkComplete(view);
+    this.#scenarios.set(view.id, view);
+    this.#onChange?.(this.all());
+    return structuredClone(view);
+  }
+
+  /** An update may not leave out what every scenario has (a problem statement, a scorer list). */
+  #checkComplete(view: ScenarioView): void {
+    if (typeof view.input_context?.problem_statement !== 'string') {
+      throw new ApiFailure(400, 'input_context.problem_statement: is required (the scenario has none yet)');
+    }
+    if (!Array.isArray(view.scoring_contract?.scoring_function_parameters)) {
+      throw new ApiFailure(400, 'scoring_contract.scoring_function_parameters: is required (the scenario has none yet)');
+    }
+  }
+}
+
+/** The fields of a stored view, in the order the API documents them; others (none expected) follow. */
+const VIEW_ORDER = [
+  'id',
+  'name',
+  'input_context',
+  'scoring_contract',
+  'environment',
+  'metadata',
+  'reference_output',
+  'required_environment_variables',
+  'required_secret_names',
+  'validation_type',
+  'scorer_timeout_sec',
+  'is_public',
+  'status',
+];
+
+function inViewOrder(view: ScenarioView): ScenarioView {
+  const source = view as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of VIEW_ORDER) if (key in source) out[key] = source[key];
+  for (const key of Object.keys(source)) if (!(key in out)) out[key] = source[key];
+  return out as unknown as ScenarioView;
+}
+
+/** The view's name for a request field: the request's `environment_parameters` is the view's `environment`. */
+function viewField(field: string): string {
+  return field === 'environment_parameters' ? 'environment' : field;
+}
+
+function withoutNulls(value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+    if (member !== null && member !== undefined) out[key] = structuredClone(member);
+  }
+  return out;
+}

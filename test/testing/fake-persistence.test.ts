@@ -1,0 +1,56 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeRunloop } from '../../src/testing/index.js';
+import { nullCheck, startFake } from './fake-helpers.js';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+function storeFile(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'scenariokit-fake-'));
+  folders.push(folder);
+  return join(folder, 'nested', 'fake-runloop.json');
+}
+
+describe('persistTo', () => {
+  it('keeps scenarios across runs, archived ones included', async () => {
+    const file = storeFile();
+    const first = await startFake({ persistTo: file });
+    const kept = await nullCheck.create({ client: first.client() });
+    const archived = await nullCheck.name('old').create({ client: first.client() });
+    await first.client().scenarios.archive(archived.id);
+    await first.close();
+
+    const second = await startFake({ persistTo: file });
+    const again = await nullCheck.name('third').create({ client: second.client() });
+    expect(second.scenarios.map((s) => [s.id, s.status])).toEqual([
+      [kept.id, 'active'],
+      [archived.id, 'archived'],
+      [again.id, 'active'],
+    ]);
+    expect(new Set(second.scenarios.map((s) => s.id)).size).toBe(3); // same seed, no id reused
+    expect(await second.client().scenarios.retrieve(kept.id)).toEqual(kept);
+  });
+
+  it('writes a readable JSON file atomically after each change, and empties it on reset', async () => {
+    const file = storeFile();
+    const fake = await startFake({ persistTo: file });
+    const view = await nullCheck.create({ client: fake.client() });
+
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'scenariokit-fake-runloop', version: 1, scenarios: [view] });
+    expect(readdirSync(join(file, '..'))).toEqual(['fake-runloop.json']);
+    fake.reset();
+    expect(JSON.parse(readFileSync(file, 'utf8')).scenarios).toEqual([]);
+  });
+
+  it('refuses to start on a file that is not its store, naming the file', async () => {
+    const other = join(storeFile(), '..', '..', 'other.json');
+    writeFileSync(other, '{"scenarios": 3}');
+    await expect(startFakeRunloop({ persistTo: other })).rejects.toThrow(/other\.json is not a scenariokit fake store/);
+    writeFileSync(other, '{"scen');
+    await expect(startFakeRunloop({ persistTo: other })).rejects.toThrow(/other\.json is not JSON/);
+  });
+});
