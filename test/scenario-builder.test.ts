@@ -139,6 +139,14 @@ describe('.problem', () => {
     expect(payload.input_context).toEqual({ problem_statement: 'b' });
   });
 
+  it('keeps a "__proto__" key, which JSON.parse can produce, as data', () => {
+    const context = JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}') as Record<string, unknown>;
+    const payload = Scenario.define('x').problem('p', { context }).metadata(JSON.parse('{"__proto__": "m"}')).build();
+    expect(JSON.stringify(payload.input_context)).toBe('{"problem_statement":"p","additional_context":{"__proto__":{"polluted":true},"ok":1}}');
+    expect(JSON.stringify(payload.metadata)).toBe('{"__proto__":"m"}');
+    expect(Object.getPrototypeOf(payload.input_context?.additional_context)).toBe(Object.prototype);
+  });
+
   it('copies the context, so later changes to the caller object do not leak in', () => {
     const context = { files: ['a.ts'] };
     const builder = Scenario.define('x').problem('p', { context });

@@ -73,16 +73,23 @@ export const DEFAULT_LIMIT = 20;
  */
 export const MAX_LIMIT = 5000;
 
-/** Update fields whose object is itself an update: its absent or null members keep their value. */
-const MEMBERWISE_UPDATE = new Set(['input_context', 'scoring_contract']);
+/**
+ * Fields whose object has a member every scenario needs: a provided object replaces the stored
+ * one entirely, except that this member, when absent or null, keeps its stored value.
+ */
+const REQUIRED_MEMBER: Readonly<Record<string, string>> = {
+  input_context: 'problem_statement',
+  scoring_contract: 'scoring_function_parameters',
+};
 
 /**
  * Runloop's scenarios, in memory, with the API's semantics:
  * - create stores `environment_parameters` as `environment`, `metadata` as `{}` when absent, and
  *   `status: 'active'`; ids look like Runloop's (`scn_` + 21 characters);
  * - update keeps absent or null fields and replaces provided ones entirely (a metadata map, an
- *   environment, a list); `input_context` and `scoring_contract` are update objects themselves, so
- *   their absent or null members keep their value too;
+ *   environment, a list, an input context: its `additional_context` goes unless sent again);
+ *   only the problem statement and the scorer list, members every scenario needs, are kept when
+ *   an `input_context` or `scoring_contract` leaves them out;
  * - archived scenarios cannot be updated, are left out of listings and are still retrieved by id;
  *   public scenarios cannot be archived.
  * Every view handed out is a copy.
@@ -119,7 +126,7 @@ export class ScenarioStore {
     const view: Record<string, unknown> = { id, metadata: {} };
     for (const [field, value] of Object.entries(body)) {
       if (value === null || value === undefined) continue;
-      view[viewField(field)] = MEMBERWISE_UPDATE.has(field) ? withoutNulls(value) : structuredClone(value);
+      view[viewField(field)] = field in REQUIRED_MEMBER ? withoutNulls(value) : structuredClone(value);
     }
     view.status = 'active';
     return this.#commit(view as unknown as ScenarioView);
@@ -135,7 +142,10 @@ export class ScenarioStore {
     for (const [field, value] of Object.entries(body)) {
       if (value === null || value === undefined) continue;
       const key = viewField(field);
-      next[key] = MEMBERWISE_UPDATE.has(field) ? { ...(next[key] as object), ...withoutNulls(value) } : structuredClone(value);
+      const required = REQUIRED_MEMBER[field];
+      next[key] = required
+        ? { [required]: (next[key] as Record<string, unknown> | undefined)?.[required], ...withoutNulls(value) }
+        : structuredClone(value);
     }
     return this.#commit(next as unknown as ScenarioView);
   }

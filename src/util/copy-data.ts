@@ -18,12 +18,12 @@ function copy(value: unknown, ancestors: Set<object>): unknown {
   if (isArray) {
     result = value.map((item) => copy(item, ancestors));
   } else {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined) out[key] = copy(item, ancestors);
-    }
-    result = out;
+    // fromEntries defines every key as an own property, `__proto__` (which JSON.parse can produce) included
+    result = Object.fromEntries(
+      Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => [key, copy(item, ancestors)]),
+    );
   }
   ancestors.delete(value);
   return Object.freeze(result);

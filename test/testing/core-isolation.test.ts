@@ -5,17 +5,23 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
-/** Every module specifier reachable from `entry` through static and dynamic imports. */
-function reachableImports(entry: string): { files: Set<string>; packages: Set<string> } {
+/** Value imports (not `import type`) reachable from `entry`: static ones, and those made lazily with `import()`. */
+function reachableImports(entry: string) {
   const files = new Set<string>();
-  const packages = new Set<string>();
+  const packages = { static: new Set<string>(), lazy: new Set<string>() };
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const [, specifier] of source.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
-      if (specifier!.startsWith('.')) visit(resolve(dirname(file), specifier!.replace(/\.js$/, '.ts')));
-      else packages.add(specifier!);
+    const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''); // not the examples in doc comments
+    const staticImports = [...source.matchAll(/^(?:import|export)(?!\s+type\b)[^;]*?\sfrom\s+'([^']+)'/gms)].map((m) => m[1]!);
+    const lazyImports = [...source.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
+    for (const specifier of staticImports) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      else packages.static.add(specifier);
+    }
+    for (const specifier of lazyImports) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      else packages.lazy.add(specifier);
     }
   };
   visit(entry);
@@ -23,13 +29,20 @@ function reachableImports(entry: string): { files: Set<string>; packages: Set<st
 }
 
 describe('the core entry', () => {
-  it('never loads the testing kit, ajv, yaml or node:http2', () => {
-    const { files, packages } = reachableImports(resolve(SRC, 'index.ts'));
-    expect([...files].filter((file) => file.includes('/testing/'))).toEqual([]);
-    expect([...packages].sort()).toEqual(['@runloop/api-client', '@runloop/api-client/core', '@runloop/api-client/resources/scenarios/scenarios', 'zod']);
+  const { files, packages } = reachableImports(resolve(SRC, 'index.ts'));
+
+  it('loads only zod when imported', () => {
+    expect([...packages.static]).toEqual(['zod']);
   });
 
-  it('while the testing entry does not depend on the DSL it checks', () => {
+  it('loads the SDK and the helpers of its terminals lazily, and never the testing kit', () => {
+    expect([...packages.lazy].sort()).toEqual(['@runloop/api-client', 'diff', 'p-limit']);
+    expect([...files].filter((file) => file.includes('/testing/') || file.includes('/cli/'))).toEqual([]);
+  });
+});
+
+describe('the testing entry', () => {
+  it('does not depend on the DSL it checks', () => {
     const { files } = reachableImports(resolve(SRC, 'testing/index.ts'));
     expect([...files].filter((file) => !file.includes('/testing/'))).toEqual([]);
   });

@@ -49,13 +49,23 @@ describe('update semantics', () => {
     expect(cleared).toMatchObject({ metadata: {}, reference_output: '', required_environment_variables: [], required_secret_names: [] });
   });
 
-  it('treats input_context and scoring_contract as update objects: their absent members keep their value', async () => {
+  it('replaces a provided input_context entirely: context not sent again is gone', async () => {
     const fake = await startFake();
     const client = fake.client();
     const created = await nullCheck.create({ client });
-    const updated = await client.scenarios.update(created.id, { input_context: { problem_statement: 'new statement' }, scoring_contract: {} });
+    const updated = await nullCheck.problem('new statement').push(created.id, { client });
 
-    expect(updated.input_context).toEqual({ problem_statement: 'new statement', additional_context: { issue: 42 } });
+    expect(created.input_context.additional_context).toEqual({ issue: 42 });
+    expect(updated.input_context).toEqual({ problem_statement: 'new statement' });
+  });
+
+  it('keeps the problem statement and the scorer list when an update object leaves them out', async () => {
+    const fake = await startFake();
+    const client = fake.client();
+    const created = await nullCheck.create({ client });
+    const updated = await client.scenarios.update(created.id, { input_context: { additional_context: { k: 1 } }, scoring_contract: {} });
+
+    expect(updated.input_context).toEqual({ problem_statement: created.input_context.problem_statement, additional_context: { k: 1 } });
     expect(updated.scoring_contract).toEqual(created.scoring_contract);
   });
 
