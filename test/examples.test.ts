@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isScenarioBuilder } from '../src/index.js';
 
 const dir = new URL('../examples/', import.meta.url);
-const files = readdirSync(dir).filter((file) => file.endsWith('.ts') && file !== 'build-all.ts');
+const files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
 
 describe('examples', () => {
   it.each(files)('%s exports scenarios ready to create', async (file) => {

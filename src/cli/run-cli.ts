@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
 import { defineSuite, type Suite } from '../suite/define-suite.js';
 import { SuiteValidationError } from '../suite/suite-validation-error.js';
@@ -38,6 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
 
   const program = new Command('scenariokit')
     .description('Validate, build, plan and push Runloop scenarios written with scenariokit.')
+    .version(packageJson.version)
     .showHelpAfterError('(run scenariokit --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
