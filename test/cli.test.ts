@@ -1,0 +1,206 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliIO } from '../src/cli/index.js';
+import { Scenario } from '../src/index.js';
+import { startFakeRunloop, type FakeRunloop } from '../src/testing/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const srcIndex = join(root, 'src/index.ts');
+const workdirs: string[] = [];
+afterAll(() => workdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A directory holding scenario modules, as a user's project would. */
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scenariokit-cli-'));
+  workdirs.push(dir);
+  mkdirSync(join(dir, 'scenarios'));
+  for (const [name, body] of Object.entries(files)) {
+    writeFileSync(join(dir, 'scenarios', name), `import { Scenario, command, astGrep, defineSuite } from ${JSON.stringify(srcIndex)};\n${body}\n`);
+  }
+  return dir;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], options: { cwd: string; env?: Record<string, string>; tty?: boolean }): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const stream = (write: (text: string) => void, isTTY: boolean) =>
+    Object.assign({ write: (text: string) => (write(text), true), isTTY }, isTTY ? { cursorTo: () => true, clearLine: () => true, moveCursor: () => true, columns: 80 } : {});
+  const io: CliIO = {
+    stdout: stream((text) => (stdout += text), false),
+    stderr: stream((text) => (stderr += text), options.tty === true),
+    env: options.env ?? {},
+    cwd: options.cwd,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+const scenarios = {
+  'parser.ts': `
+export const fixNull = Scenario.define('fix-null').problem('parse(null) crashes').scorer(command('npm test'));
+export const template = Scenario.define().scorer(command('npm test')); // not a scenario: no name
+export const variants = ['a', 'b'].map((v) => template.name('variant-' + v).problem('Fix ' + v));`,
+  'refactor.ts': `
+export const suite = defineSuite('refactors', [Scenario.define('no-moment').problem('Use dayjs').scorer(astGrep('dayjs($$$)'))]);
+export const helper = 42;`,
+};
+
+describe('scenariokit validate', () => {
+  it('checks every exported scenario, skipping templates with a note', async () => {
+    const dir = project(scenarios);
+    const run = await cli(['validate', 'scenarios'], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stdout: '4 scenarios are valid.\n' });
+    expect(run.stderr).toMatch(/skipped template in .*parser\.ts: a builder without a name is a template, not a scenario/);
+  });
+
+  it('reports every invalid scenario with its fix, exit code 2', async () => {
+    const dir = project({
+      'bad.ts': `
+export const one = Scenario.define('one').problem('').scorer(command('x'));
+export const two = Scenario.define('two').problem('p').scorer(command('x')).scorerTimeout(0);
+export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
+    });
+    const run = await cli(['validate', 'scenarios/bad.ts'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('2 scenarios are invalid; nothing was sent'); // exports come in name order: dup, one, two
+    expect(run.stderr).toContain('input_context.problem_statement: must not be blank\n      fix: .problem(statement)');
+    expect(run.stderr).toContain('scorer_timeout_sec: must be at least 1 second');
+    expect(run.stderr).toContain('scenario #1 has the same name');
+  });
+
+  it('says what to do when a path or the scenarios are missing, exit code 2', async () => {
+    const dir = project({ 'empty.ts': 'export const nothing = 1;' });
+    expect(await cli(['validate', 'nowhere'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'nowhere: no such file or directory\n' });
+    const run = await cli(['validate', 'scenarios'], { cwd: dir });
+    expect(run).toMatchObject({ code: 2 });
+    expect(run.stderr).toContain('no scenarios found in scenarios: export scenario builders, arrays of them or suites');
+  });
+});
+
+describe('scenariokit build', () => {
+  it('prints every create payload as JSON', async () => {
+    const run = await cli(['build', 'scenarios/parser.ts'], { cwd: project(scenarios) });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      Scenario.define('fix-null').problem('parse(null) crashes').scorer({ name: undefined, definition: { type: 'command_scorer', command: 'npm test' } }).buildCreate(),
+      expect.objectContaining({ name: 'variant-a' }),
+      expect.objectContaining({ name: 'variant-b' }),
+    ]);
+  });
+
+  it('writes one file per scenario with --out', async () => {
+    const dir = project(scenarios);
+    const run = await cli(['build', 'scenarios', '--out', 'payloads'], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stdout: 'Wrote 4 payloads to payloads.\n' });
+    expect(readdirSync(join(dir, 'payloads')).sort()).toEqual(['fix-null.json', 'no-moment.json', 'variant-a.json', 'variant-b.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'payloads', 'no-moment.json'), 'utf8'))).toMatchObject({ name: 'no-moment' });
+  });
+});
+
+describe('scenariokit push and plan on the embedded local target', () => {
+  it('pushes without an account, announces the local target, and is idempotent', async () => {
+    const dir = project(scenarios);
+    const first = await cli(['push', 'scenarios'], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('No RUNLOOP_API_KEY set: using the embedded local target (.scenariokit/runloop.json)');
+    expect(first.stderr).toMatch(/\[4\/4\] \S+ created \(scn_\w+\)/);
+    expect(first.stdout).toBe('4 were created, 0 were updated, 0 unchanged, 0 failed.\n');
+    expect(existsSync(join(dir, '.scenariokit', 'runloop.json'))).toBe(true);
+
+    const second = await cli(['push', 'scenarios'], { cwd: dir });
+    expect(second.stdout).toBe('0 were created, 0 were updated, 4 unchanged, 0 failed.\n');
+
+    writeFileSync(join(dir, 'scenarios', 'parser.ts'), readFileSync(join(dir, 'scenarios', 'parser.ts'), 'utf8').replace("'Fix ' + v", "'Fix ' + v + ' quickly'"));
+    const plan = await cli(['plan', 'scenarios'], { cwd: dir });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('~ variant-a (scn_');
+    expect(plan.stdout).toContain('+   "problem_statement": "Fix a quickly"');
+    expect(plan.stdout).toContain('0 to create, 2 to update, 2 unchanged.\nRun scenariokit push scenarios to apply.');
+  }, 30_000);
+
+  it('plans and pushes as JSON with --json, and writes nothing with --dry-run', async () => {
+    const dir = project(scenarios);
+    const dry = await cli(['push', 'scenarios', '--dry-run', '--json'], { cwd: dir });
+    expect(JSON.parse(dry.stdout)).toEqual({ results: expect.arrayContaining([{ name: 'fix-null', action: 'create' }]) });
+    const plan = await cli(['plan', 'scenarios', '--json'], { cwd: dir });
+    expect(JSON.parse(plan.stdout).items.map((item: { action: string }) => item.action)).toEqual(['create', 'create', 'create', 'create']);
+  }, 30_000);
+
+  it('shows a progress bar on a terminal', async () => {
+    const run = await cli(['push', 'scenarios'], { cwd: project(scenarios), tty: true });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/pushing \[[█░]+\] \d\/4/);
+    expect(run.stderr).not.toMatch(/\[\d\/4\] /);
+  }, 30_000);
+});
+
+describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
+  let fake: FakeRunloop;
+  afterAll(async () => fake?.close());
+
+  it('uses RUNLOOP_BASE_URL, never prints the API key, and exits 1 when a scenario fails', async () => {
+    fake = await startFakeRunloop({ apiKey: 'rl_live_do_not_print_me' });
+    const client = fake.client();
+    // two stored scenarios named fix-null: the CLI must not choose between them
+    await Scenario.define('fix-null').problem('old').scorer({ name: undefined, definition: { type: 'command_scorer', command: 'x' } }).create({ client });
+    await Scenario.define('fix-null').problem('old').scorer({ name: undefined, definition: { type: 'command_scorer', command: 'x' } }).create({ client });
+    const dir = project(scenarios);
+    const run = await cli(['push', 'scenarios', '--json'], { cwd: dir, env: fake.env });
+    expect(run.code).toBe(1);
+    const { results } = JSON.parse(run.stdout) as { results: { name: string; error?: string }[] };
+    expect(results.filter((r) => r.error)).toEqual([{ name: 'fix-null', action: 'update', error: expect.stringContaining('2 stored scenarios are named "fix-null"') }]);
+    expect(fake.scenarios.filter((view) => view.name !== 'fix-null')).toHaveLength(3);
+    expect(existsSync(join(dir, '.scenariokit'))).toBe(false);
+    expect(run.stdout + run.stderr).not.toContain('rl_live_do_not_print_me');
+  }, 30_000);
+
+  it('pulls a stored scenario as TypeScript that rebuilds it and type-checks', async () => {
+    const view = await Scenario.define('pulled-scenario')
+      .env({ snapshotId: 'snp_1', workingDirectory: '/repo', launch: { resourceSize: { cpu: 2, memoryGb: 4 }, launchCommands: ['npm ci'] } })
+      .problem('Line one\nline `two` ${x}', { context: { issue: 7, "odd key": [true, null] } })
+      .scorer({ name: 'grep', definition: { type: 'ast_grep_scorer', pattern: 'console.log(\\$\\$\\$)', search_directory: 'src' } }, 2)
+      .scorer({ name: 'raw', definition: { type: 'ast_grep_scorer', pattern: '$UNESCAPED', search_directory: '.' } }, 1)
+      .scorer({ name: 'tests', definition: { type: 'test_based_scorer', test_command: 'npm test', test_files: [{ file_path: 'a.test.ts', file_contents: 'it()\n' }] } }, 1)
+      .metadata({ team: 'evals' })
+      .referenceOutput('diff --git')
+      .requiredEnv(['CI'])
+      .validation('FORWARD')
+      .scorerTimeout(300)
+      .create({ client: fake.client() });
+    const dir = join(root, 'test', '.tmp');
+    mkdirSync(dir, { recursive: true });
+    workdirs.push(dir);
+    const run = await cli(['pull', view.id, '--out', 'test/.tmp/pulled.ts'], { cwd: root, env: fake.env });
+    expect(run).toMatchObject({ code: 0, stdout: 'Wrote test/.tmp/pulled.ts.\n' });
+    const code = readFileSync(join(dir, 'pulled.ts'), 'utf8');
+    expect(code).toContain("astGrep('console.log($$$)', { name: 'grep', searchDirectory: 'src' })");
+    expect(code).toContain("astGrep('$UNESCAPED', { name: 'raw', escaped: true })");
+    const pulled = (await import(join(dir, 'pulled.ts'))) as { pulledScenario: ReturnType<typeof Scenario.fromView> };
+    expect(pulled.pulledScenario.build()).toEqual(Scenario.fromView(view).build());
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['pulled.ts'] }));
+    await promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(dir, 'tsconfig.json')]);
+  }, 60_000);
+});
+
+describe('usage', () => {
+  it('exits 2 on unknown commands and bad options, 0 for --help and --version', async () => {
+    const cwd = project(scenarios);
+    expect((await cli(['deploy'], { cwd })).code).toBe(2);
+    const bad = await cli(['push', 'scenarios', '--concurrency', '0'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('must be a whole number of at least 1');
+    expect((await cli(['--help'], { cwd })).stdout).toContain('Usage: scenariokit');
+    expect(await cli(['--version'], { cwd })).toMatchObject({ code: 0, stdout: `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n` });
+  });
+});
