@@ -105,13 +105,13 @@ export class ScenarioStore {
   readonly #scenarios = new Map<string, ScenarioView>();
   readonly #seed: number;
   #random: Random;
-  readonly #onChange: ((scenarios: ScenarioView[]) => void) | undefined;
+  readonly #onChange: (() => void) | undefined;
 
   /**
    * `seed` seeds the ids; `initial` are scenarios to start with (e.g. read from a file);
-   * `onChange` is called with every scenario after each change (e.g. to persist them).
+   * `onChange` is called after each change (e.g. to persist the scenarios).
    */
-  constructor(options: { seed: number; initial?: readonly ScenarioView[]; onChange?: (scenarios: ScenarioView[]) => void }) {
+  constructor(options: { seed: number; initial?: readonly ScenarioView[]; onChange?: () => void }) {
     this.#seed = deriveSeed(options.seed, 'ids');
     this.#random = seededRandom(this.#seed);
     this.#onChange = options.onChange;
@@ -198,7 +198,7 @@ export class ScenarioStore {
   clear(): void {
     this.#scenarios.clear();
     this.#random = seededRandom(this.#seed);
-    this.#onChange?.([]);
+    this.#onChange?.();
   }
 
   #find(id: string): ScenarioView {
@@ -218,7 +218,7 @@ export class ScenarioStore {
     const view = inViewOrder(changed);
     this.#checkComplete(view);
     this.#scenarios.set(view.id, view);
-    this.#onChange?.(this.all());
+    this.#onChange?.();
     return structuredClone(view);
   }
 

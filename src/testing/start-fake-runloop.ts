@@ -28,7 +28,8 @@ export interface FakeRunloopOptions {
   faults?: FaultOptions;
   /**
    * A JSON file holding the scenarios across runs: read at start when it exists, rewritten
-   * atomically after every change (and by `reset()`).
+   * atomically after changes (once per turn of the event loop, however many there were), and by
+   * `reset()` and `close()`.
    */
   persistTo?: string;
 }
@@ -119,8 +120,16 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
 
   const validator = OpenApiValidator.shared();
   const faults = new FaultPlan(seed, options.faults);
-  const persist = file === undefined ? undefined : (scenarios: ScenarioView[]) => writeStoreFile(file, scenarios);
-  const store = new ScenarioStore({ seed, initial: file === undefined ? undefined : readStoreFile(file), onChange: persist });
+  // Changes are written once per turn of the event loop, not once per change: pushing n
+  // scenarios rewrites the file about n / concurrency times, not n times. close() writes what is left.
+  let pendingWrite: NodeJS.Immediate | undefined;
+  const writeNow = () => {
+    if (pendingWrite !== undefined) clearImmediate(pendingWrite);
+    pendingWrite = undefined;
+    if (file !== undefined) writeStoreFile(file, store.all());
+  };
+  const persist = file === undefined ? undefined : () => void (pendingWrite ??= setImmediate(writeNow));
+  const store: ScenarioStore = new ScenarioStore({ seed, initial: file === undefined ? undefined : readStoreFile(file), onChange: persist });
   const handler = new FakeRequestHandler({ apiKey, store, validator, faults, latencyMs });
   const server = await startDualProtocolServer((request) => handler.handle(request));
   const baseURL = `http://${server.host}:${server.port}`;
@@ -145,8 +154,10 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
       store.clear();
       handler.reset();
       faults.reset();
+      if (pendingWrite !== undefined) writeNow();
     },
     close() {
+      if (pendingWrite !== undefined) writeNow();
       return server.close();
     },
   });
