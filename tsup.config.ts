@@ -5,7 +5,6 @@ const shared = {
   platform: 'node',
   sourcemap: true,
   splitting: false,
-  treeshake: true,
 } as const;
 
 export default defineConfig([

@@ -37,7 +37,7 @@ export {
 export type { ScorerDefinition } from './schema/scorer-definition.js';
 export type { JsonObject } from './schema/json-object.js';
 export type { ClientOptions, RunloopClient } from './client/runloop-client.js';
-export type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+export type { ScenarioView } from './client/scenario-view.js';
 export type { StoredScenario } from './scenario/from-view.js';
 export { defineSuite, isSuite, type Suite, type SuitePlanOptions, type SuiteScenario, type SuiteSource } from './suite/define-suite.js';
 export type { SuiteAction, SuitePlan, SuitePlanItem } from './suite/plan-suite.js';

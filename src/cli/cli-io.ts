@@ -1,4 +1,13 @@
-/** Where a command reads its environment and writes its output; `process` by default, fakes in tests. */
+/**
+ * Where a command reads its environment and writes its output; `process` by default, fakes in tests.
+ *
+ * @example
+ * ```ts
+ * let out = '';
+ * const io: CliIO = { stdout: { write: (text) => (out += text) }, stderr: process.stderr, env: {}, cwd: process.cwd() };
+ * await runCli(['validate', 'scenarios/'], io);
+ * ```
+ */
 export interface CliIO {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };

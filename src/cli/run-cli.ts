@@ -11,7 +11,14 @@ import { reportProgress } from './report-progress.js';
 import { scenarioToCode } from './scenario-to-code.js';
 import { openTarget } from './target.js';
 
-/** Exit codes: all good, some scenarios failed, usage or validation errors. */
+/**
+ * The command's exit codes: all good, some scenarios failed, usage or validation errors.
+ *
+ * @example
+ * ```ts
+ * if ((await runCli(['push', 'scenarios/'])) === EXIT.failed) console.error('some scenarios failed; push again to retry');
+ * ```
+ */
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
 /**

@@ -1,7 +1,15 @@
 import type { Runloop, RunloopSDK } from '@runloop/api-client';
 import type { RequestOptions } from '@runloop/api-client/core';
 
-/** A Runloop client: the SDK's `Runloop` API client or its `RunloopSDK` wrapper. */
+/**
+ * A Runloop client: the SDK's `Runloop` API client or its `RunloopSDK` wrapper.
+ *
+ * @example
+ * ```ts
+ * const client: RunloopClient = new RunloopSDK({ bearerToken: process.env.RUNLOOP_API_KEY });
+ * await scenario.push('scn_123', { client });
+ * ```
+ */
 export type RunloopClient = Runloop | RunloopSDK;
 
 /**

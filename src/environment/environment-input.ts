@@ -1,10 +1,26 @@
 import type { z } from 'zod';
 import type { AfterIdleSchema, LaunchParametersSchema, ResourceSizeSchema } from '../schema/launch-parameters.js';
 
-/** A preset Devbox size. */
+/**
+ * A preset Devbox size: `X_SMALL` (0.5 vCPU, 1 GiB) to `XX_LARGE` (8 vCPU, 32 GiB).
+ *
+ * @example
+ * ```ts
+ * const size: ResourceSize = 'MEDIUM';
+ * scenario.env({ launch: { resourceSize: size } });
+ * ```
+ */
 export type ResourceSize = Exclude<z.infer<typeof ResourceSizeSchema>, 'CUSTOM_SIZE'>;
 
-/** A custom Devbox size, sent as `CUSTOM_SIZE` with `custom_cpu_cores`, `custom_gb_memory` and `custom_disk_size`. */
+/**
+ * A custom Devbox size, sent as `CUSTOM_SIZE` with `custom_cpu_cores`, `custom_gb_memory` and `custom_disk_size`.
+ *
+ * @example
+ * ```ts
+ * const size: CustomResourceSize = { cpu: 4, memoryGb: 16, diskGb: 32 };
+ * scenario.env({ launch: { resourceSize: size } });
+ * ```
+ */
 export interface CustomResourceSize {
   /** vCPUs: 0.5, 1 or an even number up to 16. */
   cpu: number;
@@ -14,7 +30,15 @@ export interface CustomResourceSize {
   diskGb?: number;
 }
 
-/** What a Devbox does once idle for `idleSeconds`. */
+/**
+ * What a Devbox does once idle for `idleSeconds`.
+ *
+ * @example
+ * ```ts
+ * const afterIdle: AfterIdle = { idleSeconds: 900, onIdle: 'suspend' };
+ * scenario.env({ launch: { lifecycle: { afterIdle } } });
+ * ```
+ */
 export interface AfterIdle {
   /** Seconds of inactivity before `onIdle` happens. */
   idleSeconds: number;
@@ -22,7 +46,14 @@ export interface AfterIdle {
   onIdle: z.infer<typeof AfterIdleSchema>['on_idle'];
 }
 
-/** Idle policy, resume triggers and suspend hooks (`launch_parameters.lifecycle`). */
+/**
+ * Idle policy, resume triggers and suspend hooks (`launch_parameters.lifecycle`).
+ *
+ * @example
+ * ```ts
+ * const lifecycle: Lifecycle = { afterIdle: { idleSeconds: 600, onIdle: 'suspend' }, resumeTriggers: { http: true } };
+ * ```
+ */
 export interface Lifecycle {
   /** Idle policy; preferred over the top-level `afterIdle`. */
   afterIdle?: AfterIdle;
@@ -37,6 +68,12 @@ type Wire = z.infer<typeof LaunchParametersSchema>;
 /**
  * The Devbox's launch parameters in camelCase; each key maps to one `launch_parameters` field.
  * Set a key to `undefined` to drop a value an earlier `.env()` call gave.
+ *
+ * @example
+ * ```ts
+ * const launch: LaunchInput = { resourceSize: 'SMALL', launchCommands: ['npm ci'], keepAliveSeconds: 3600 };
+ * // launch_parameters: { resource_size_request: 'SMALL', launch_commands: ['npm ci'], keep_alive_time_seconds: 3600 }
+ * ```
  */
 export interface LaunchInput {
   /** Commands run at launch, before the entrypoint. */
@@ -63,7 +100,14 @@ export interface LaunchInput {
   lifecycle?: Lifecycle;
 }
 
-/** Exactly one environment source, or none (keep the current one). */
+/**
+ * Exactly one environment source, or none (keep the current one).
+ *
+ * @example
+ * ```ts
+ * const source: EnvironmentSource = { snapshotId: 'snp_123' };
+ * ```
+ */
 export type EnvironmentSource =
   | { blueprintId: string; snapshotId?: never; prebuiltId?: never }
   | { snapshotId: string; blueprintId?: never; prebuiltId?: never }

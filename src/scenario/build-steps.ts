@@ -1,6 +1,11 @@
 /**
  * The steps a builder has taken: `define` (every builder), and `name`, `problem` and `scorer`,
  * which a scenario needs before it can be created.
+ *
+ * @example
+ * ```ts
+ * const named: ScenarioBuilder<'define' | 'name'> = Scenario.define('fix-null-check');
+ * ```
  */
 export type Step = 'define' | RequiredStep;
 

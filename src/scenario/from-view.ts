@@ -6,7 +6,16 @@ import { copyData } from '../util/copy-data.js';
 import type { ScenarioBuilder } from './scenario-builder.js';
 import type { Step } from './build-steps.js';
 
-/** A stored scenario as `GET /v1/scenarios/{id}` returns it, with the reference page's fields. */
+/**
+ * A stored scenario as `GET /v1/scenarios/{id}` returns it, with the reference page's fields
+ * (`environment.prebuilt_id`), as `Scenario.fromView` takes it.
+ *
+ * @example
+ * ```ts
+ * const stored: StoredScenario = await client.scenarios.retrieve('scn_123');
+ * Scenario.fromView(stored).build();
+ * ```
+ */
 export type StoredScenario = ScenarioView & { environment?: (ScenarioView['environment'] & { prebuilt_id?: string | null }) | null };
 
 /**

@@ -12,10 +12,26 @@ import type { Step, WhenReady } from './build-steps.js';
 import { compileScenario, environmentPart, problemPart, scoringPart } from './compile-scenario.js';
 import type { ScenarioState, ScorerEntry, ScoringState } from './scenario-state.js';
 
-/** Validation strategies: `UNSPECIFIED`, `FORWARD`, `REVERSE` or `EVALUATION`. */
+/**
+ * Validation strategies: `UNSPECIFIED`, `FORWARD`, `REVERSE` or `EVALUATION`.
+ *
+ * @example
+ * ```ts
+ * const type: ValidationType = 'FORWARD';
+ * scenario.validation(type);
+ * ```
+ */
 export type ValidationType = NonNullable<ScenarioUpdatePayload['validation_type']>;
 
-/** Fields that `.clear()` empties on the server (an absent field would keep its value). */
+/**
+ * Fields that `.clear()` empties on the server (an absent field would keep its value).
+ *
+ * @example
+ * ```ts
+ * const field: ClearableField = 'metadata';
+ * await Scenario.define().clear(field).push('scn_123'); // sends { metadata: {} }
+ * ```
+ */
 export type ClearableField = 'metadata' | 'referenceOutput' | 'requiredEnv' | 'requiredSecrets';
 
 /**
@@ -31,7 +47,15 @@ export type ScenarioValidationResult<Payload> =
   | { readonly success: true; readonly data: Payload; readonly error?: undefined }
   | { readonly success: false; readonly data?: undefined; readonly error: ScenarioValidationError };
 
-/** Options of `.problem()`. */
+/**
+ * Options of `.problem()`.
+ *
+ * @example
+ * ```ts
+ * const options: ProblemOptions = { context: { issue: 'https://github.com/acme/app/issues/42' } };
+ * scenario.problem('Fix the crash in parse()', options);
+ * ```
+ */
 export interface ProblemOptions {
   /** Structured context for the agent (`additional_context`): a JSON object. */
   context?: Record<string, unknown>;

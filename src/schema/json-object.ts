@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-/** A JSON object: the shape the API gives `additional_context` and `scorer_params`. */
+/**
+ * A JSON object: the shape the API gives `additional_context` and `scorer_params`.
+ *
+ * @example
+ * ```ts
+ * const context: JsonObject = { issue: 42, labels: ['bug'] };
+ * ```
+ */
 export type JsonObject = { [key: string]: unknown };
 
 /**

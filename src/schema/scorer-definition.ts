@@ -93,5 +93,13 @@ export const ScorerDefinitionSchema = z.discriminatedUnion(
   },
 );
 
-/** The wire form of a scorer (`scoring_function_parameters[].scorer`). */
+/**
+ * The wire form of a scorer (`scoring_function_parameters[].scorer`), as a scorer's `definition`.
+ *
+ * @example
+ * ```ts
+ * const definition: ScorerDefinition = command('npm test').definition;
+ * // { type: 'command_scorer', command: 'npm test' }
+ * ```
+ */
 export type ScorerDefinition = z.infer<typeof ScorerDefinitionSchema>;

@@ -1,7 +1,15 @@
 import { escapeForDoubleQuotes } from './escape-for-double-quotes.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 
-/** Options of {@link astGrep}. */
+/**
+ * Options of {@link astGrep}.
+ *
+ * @example
+ * ```ts
+ * const options: AstGrepOptions = { searchDirectory: 'src', lang: 'typescript', name: 'null-guard' };
+ * astGrep('if ($X == null) { $$$ }', options);
+ * ```
+ */
 export interface AstGrepOptions extends ScorerOptions {
   /** Where ast-grep searches, relative to the working directory. Default `.`. */
   searchDirectory?: string;

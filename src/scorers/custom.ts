@@ -1,7 +1,15 @@
 import { copyData } from '../util/copy-data.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 
-/** Options of {@link custom}. */
+/**
+ * Options of {@link custom}.
+ *
+ * @example
+ * ```ts
+ * const options: CustomOptions = { params: { threshold: 0.8 }, name: 'similarity' };
+ * custom('diff-similarity', options);
+ * ```
+ */
 export interface CustomOptions extends ScorerOptions {
   /** A JSON object handed to the scorer's script as `$RL_SCORER_CONTEXT`. */
   params?: Record<string, unknown>;

@@ -1,6 +1,13 @@
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 
-/** Options of {@link pythonScript}. */
+/**
+ * Options of {@link pythonScript}.
+ *
+ * @example
+ * ```ts
+ * const options: PythonScriptOptions = { pythonVersion: '>=3.11,<3.13', requirements: ['numpy==2.1.0'] };
+ * ```
+ */
 export interface PythonScriptOptions extends ScorerOptions {
   /** A PEP 440 version specifier, e.g. `==3.12.10` (Runloop's default) or `>=3.11,<3.13`. */
   pythonVersion?: string;

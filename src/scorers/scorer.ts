@@ -18,7 +18,15 @@ export interface Scorer {
   readonly definition: ScorerDefinition;
 }
 
-/** The options every scorer factory accepts. */
+/**
+ * The options every scorer factory accepts.
+ *
+ * @example
+ * ```ts
+ * const options: ScorerOptions = { name: 'lint' };
+ * command('npm run lint', options);
+ * ```
+ */
 export interface ScorerOptions {
   /** The scorer's name (`[a-zA-Z0-9_-]+`, unique within a scenario). Defaults to its kind, e.g. `ast-grep`, `ast-grep-2`. */
   name?: string;

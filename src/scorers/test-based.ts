@@ -1,6 +1,14 @@
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 
-/** A file a {@link testBased} scorer writes before it runs its command. */
+/**
+ * A file a {@link testBased} scorer writes before it runs its command.
+ *
+ * @example
+ * ```ts
+ * const file: TestFile = { path: 'tests/test_slug.py', contents: 'def test_slug(): ...' };
+ * testBased({ command: 'pytest tests/test_slug.py', files: [file] });
+ * ```
+ */
 export interface TestFile {
   /** Path relative to the working directory. */
   path: string;
@@ -8,7 +16,14 @@ export interface TestFile {
   contents: string;
 }
 
-/** Options of {@link testBased}. */
+/**
+ * Options of {@link testBased}.
+ *
+ * @example
+ * ```ts
+ * const options: TestBasedOptions = { command: 'npm test', files: { 'test/null.test.ts': testSource }, name: 'hidden-tests' };
+ * ```
+ */
 export interface TestBasedOptions extends ScorerOptions {
   /** The test command; the scorer passes when it succeeds. */
   command: string;

@@ -6,10 +6,27 @@ import { planSuite, type SuitePlan } from './plan-suite.js';
 import { pushSuite, type SuitePushOptions, type SuitePushResult } from './push-suite.js';
 import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validation-error.js';
 
-/** What a suite is made of: builders, other suites, arrays of them (nested as you like), or a function returning them. */
+/**
+ * What a suite is made of: builders, other suites, arrays of them (nested as you like), or a
+ * function returning them.
+ *
+ * @example
+ * ```ts
+ * const source: SuiteSource = [fixNullCheck, template.each(bugs, (s, bug) => s.name(bug.id).problem(bug.title))];
+ * defineSuite('bugs', source);
+ * ```
+ */
 export type SuiteSource = ScenarioBuilder | Suite | Iterable<SuiteSource> | (() => Iterable<SuiteSource>);
 
-/** Options of a suite's `plan()`. */
+/**
+ * Options of a suite's `plan()`.
+ *
+ * @example
+ * ```ts
+ * const options: SuitePlanOptions = { client, concurrency: 4, requestOptions: { timeout: 30_000 } };
+ * await suite.plan(options);
+ * ```
+ */
 export interface SuitePlanOptions {
   /** The client to read with; without one, a client is made from `RUNLOOP_API_KEY` (and `RUNLOOP_BASE_URL`). */
   client?: RunloopClient;
@@ -19,7 +36,15 @@ export interface SuitePlanOptions {
   requestOptions?: RequestOptions;
 }
 
-/** A scenario of a suite, with the payload it sends. */
+/**
+ * A scenario of a suite, with the payload it sends.
+ *
+ * @example
+ * ```ts
+ * const scenarios: readonly SuiteScenario[] = suite.scenarios();
+ * for (const { name, payload } of scenarios) writeFileSync(`${name}.json`, JSON.stringify(payload));
+ * ```
+ */
 export interface SuiteScenario {
   readonly name: string;
   readonly builder: ScenarioBuilder;

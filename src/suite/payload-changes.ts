@@ -1,7 +1,15 @@
 /** How far apart two numbers may be and still be the same value: the API documents weights as floats. */
 const RELATIVE_TOLERANCE = 1e-6;
 
-/** A top-level payload field whose stored value differs from the one the suite would send. */
+/**
+ * A top-level payload field whose stored value differs from the one the suite would send.
+ *
+ * @example
+ * ```ts
+ * const change: FieldChange | undefined = plan.items[0]?.changes?.metadata;
+ * console.log(change?.before, '→', change?.after);
+ * ```
+ */
 export interface FieldChange {
   /** What the server has (absent when it has nothing). */
   readonly before: unknown;

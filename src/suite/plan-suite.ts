@@ -5,7 +5,14 @@ import { findStoredScenarios } from './find-stored-scenarios.js';
 import { payloadChanges, type FieldChange } from './payload-changes.js';
 import { storedFields } from './stored-fields.js';
 
-/** What a push does with one scenario. */
+/**
+ * What a push does with one scenario.
+ *
+ * @example
+ * ```ts
+ * const creates = plan.items.filter((item) => item.action === ('create' satisfies SuiteAction));
+ * ```
+ */
 export type SuiteAction = 'create' | 'update' | 'unchanged';
 
 /**
@@ -31,7 +38,15 @@ export interface SuitePlanItem {
   readonly error?: string;
 }
 
-/** A suite's plan: one item per scenario, in suite order. */
+/**
+ * A suite's plan: one item per scenario, in suite order.
+ *
+ * @example
+ * ```ts
+ * const plan: SuitePlan = await suite.plan({ client });
+ * for (const item of plan.items) console.log(item.diff);
+ * ```
+ */
 export interface SuitePlan {
   readonly items: readonly SuitePlanItem[];
 }

@@ -3,7 +3,16 @@ import { resolveClient } from '../client/runloop-client.js';
 import type { Suite, SuitePlanOptions } from './define-suite.js';
 import { planSuite, type SuiteAction, type SuitePlanItem } from './plan-suite.js';
 
-/** Options of a suite's `push()`. */
+/**
+ * Options of a suite's `push()`.
+ *
+ * @example
+ * ```ts
+ * const abort = new AbortController();
+ * process.once('SIGINT', () => abort.abort());
+ * const options: SuitePushOptions = { client, concurrency: 16, signal: abort.signal, onProgress: ({ done, total }) => console.log(`${done}/${total}`) };
+ * ```
+ */
 export interface SuitePushOptions extends SuitePlanOptions {
   /** How many writes run at once (default 8). */
   concurrency?: number;
@@ -15,7 +24,14 @@ export interface SuitePushOptions extends SuitePlanOptions {
   signal?: AbortSignal;
 }
 
-/** The outcome for one scenario of a push. */
+/**
+ * The outcome of a push: one result per scenario.
+ *
+ * @example
+ * ```ts
+ * const { results }: SuitePushResult = await suite.push({ client });
+ * ```
+ */
 export interface SuitePushResult {
   /** One result per scenario, in suite order. */
   readonly results: readonly SuiteScenarioResult[];
@@ -30,7 +46,9 @@ export interface SuitePushResult {
  * ```
  */
 export interface SuiteScenarioResult {
+  /** The scenario's name. */
   readonly name: string;
+  /** What the plan said to do with it. */
   readonly action: SuiteAction;
   /** The scenario's id, once it exists. */
   readonly id?: string;
@@ -38,10 +56,20 @@ export interface SuiteScenarioResult {
   readonly error?: string;
 }
 
-/** Progress of a push, reported after each scenario. */
+/**
+ * Progress of a push, reported after each scenario.
+ *
+ * @example
+ * ```ts
+ * const onProgress = ({ done, total, result }: SuitePushProgress) => console.log(`[${done}/${total}] ${result.name} ${result.action}`);
+ * ```
+ */
 export interface SuitePushProgress {
+  /** Scenarios done so far. */
   readonly done: number;
+  /** Scenarios in the suite. */
   readonly total: number;
+  /** The scenario just done. */
   readonly result: SuiteScenarioResult;
 }
 

@@ -1,6 +1,14 @@
 import { formatIssuePath, type ScenarioIssue } from '../validation/scenario-issue.js';
 
-/** One scenario of a suite that cannot be sent, and why. */
+/**
+ * One scenario of a suite that cannot be sent, and why.
+ *
+ * @example
+ * ```ts
+ * const invalid: readonly InvalidSuiteScenario[] = error.scenarios;
+ * invalid.map((s) => `#${s.index + 1} ${s.name}: ${s.issues.length} problems`);
+ * ```
+ */
 export interface InvalidSuiteScenario {
   /** Its position in the suite. */
   readonly index: number;

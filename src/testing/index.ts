@@ -20,4 +20,4 @@ export {
 export { DEFAULT_RETRY_AFTER_MS, FAULT_KINDS, type FaultKind, type FaultOptions } from './fault-plan.js';
 export { MASKED_AUTHORIZATION, type RecordedRequest } from './recorded-request.js';
 export { SPEC_EXCEPTIONS, type OpenApiSchema, type SpecException } from './spec-exceptions.js';
-export type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+export type { ScenarioView } from '../client/scenario-view.js';
