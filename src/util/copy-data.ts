@@ -18,12 +18,15 @@ function copy(value: unknown, ancestors: Set<object>): unknown {
   if (isArray) {
     result = value.map((item) => copy(item, ancestors));
   } else {
-    // fromEntries defines every key as an own property, `__proto__` (which JSON.parse can produce) included
-    result = Object.fromEntries(
-      Object.entries(value)
-        .filter(([, item]) => item !== undefined)
-        .map(([key, item]) => [key, copy(item, ancestors)]),
-    );
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      // `__proto__` (which JSON.parse can produce) must become an own property, not the prototype
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copy(item, ancestors), enumerable: true, writable: true, configurable: true });
+      else out[key] = copy(item, ancestors);
+    }
+    result = out;
   }
   ancestors.delete(value);
   return Object.freeze(result);
