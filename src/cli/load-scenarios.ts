@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import { isSuite } from '../suite/define-suite.js';
+import { UsageError } from './usage-error.js';
 
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
@@ -59,9 +60,4 @@ async function moduleFiles(paths: readonly string[], cwd: string): Promise<strin
     files.push(...entries.sort().map((name) => join(absolute, name)));
   }
   return files;
-}
-
-/** A mistake in how the command was called; exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }

@@ -6,10 +6,11 @@ import { ScenarioValidationError } from '../validation/scenario-validation-error
 import { defineSuite, type Suite } from '../suite/define-suite.js';
 import { SuiteValidationError } from '../suite/suite-validation-error.js';
 import { processIO, type CliIO } from './cli-io.js';
-import { loadScenarios, UsageError } from './load-scenarios.js';
+import { loadScenarios } from './load-scenarios.js';
 import { reportProgress } from './report-progress.js';
 import { scenarioToCode } from './scenario-to-code.js';
 import { openTarget } from './target.js';
+import { UsageError } from './usage-error.js';
 
 /**
  * The command's exit codes: all good, some scenarios failed, usage or validation errors.

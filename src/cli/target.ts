@@ -4,7 +4,7 @@ import type { Runloop } from '@runloop/api-client';
 import type { CliIO } from './cli-io.js';
 
 /** Where the embedded local target keeps its scenarios, under the working directory. */
-export const LOCAL_STORE = join('.scenariokit', 'runloop.json');
+const LOCAL_STORE = join('.scenariokit', 'runloop.json');
 
 /** The Runloop a command talks to, and how to let it go. */
 export interface Target {

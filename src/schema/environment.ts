@@ -3,7 +3,7 @@ import { LaunchParametersSchema } from './launch-parameters.js';
 import { NonBlankSchema } from './primitives.js';
 
 /** The fields that name where an environment starts from; at most one may be set. */
-export const ENVIRONMENT_SOURCES = ['blueprint_id', 'snapshot_id', 'prebuilt_id'] as const;
+const ENVIRONMENT_SOURCES = ['blueprint_id', 'snapshot_id', 'prebuilt_id'] as const;
 
 /**
  * `environment_parameters` (the view calls it `environment`). `prebuilt_id` is the reference

@@ -23,7 +23,7 @@ const MAX_KEEP_ALIVE_SECONDS = 172_800;
 const MAX_SUSPEND_DEADLINE_MS = 60_000;
 
 /** `lifecycle`: idle policy, resume triggers and suspend hooks. */
-export const LifecycleSchema = z.strictObject({
+const LifecycleSchema = z.strictObject({
   after_idle: AfterIdleSchema.optional(),
   resume_triggers: z.strictObject({ http: z.boolean().optional(), axon_event: z.boolean().optional() }).optional(),
   lifecycle_hooks: z

@@ -5,13 +5,13 @@ import { distinctArray, EnvVarNameSchema, NonBlankSchema } from './primitives.js
 import { ScoringContractSchema } from './scoring-contract.js';
 
 /** `input_context`: the problem statement and optional structured context. */
-export const InputContextSchema = z.strictObject({
+const InputContextSchema = z.strictObject({
   problem_statement: NonBlankSchema,
   additional_context: JsonObjectSchema.optional(),
 });
 
 /** The validation strategies Runloop knows. */
-export const ValidationTypeSchema = z.enum(['UNSPECIFIED', 'FORWARD', 'REVERSE', 'EVALUATION'], {
+const ValidationTypeSchema = z.enum(['UNSPECIFIED', 'FORWARD', 'REVERSE', 'EVALUATION'], {
   error: 'must be one of UNSPECIFIED, FORWARD, REVERSE, EVALUATION',
 });
 

@@ -5,7 +5,7 @@ import { isPythonVersionSpecifier } from './python-version.js';
 import { normalizeRelativePath } from './relative-path.js';
 
 /** `ast_grep_scorer`: passes when ast-grep finds `pattern` under `search_directory`. */
-export const AstGrepDefinitionSchema = z.strictObject({
+const AstGrepDefinitionSchema = z.strictObject({
   type: z.literal('ast_grep_scorer'),
   pattern: NonBlankSchema.refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' }),
   search_directory: NonBlankSchema,
@@ -13,26 +13,26 @@ export const AstGrepDefinitionSchema = z.strictObject({
 });
 
 /** `bash_script_scorer`: a script that prints `score=X` with X in [0, 1]. */
-export const BashScriptDefinitionSchema = z.strictObject({
+const BashScriptDefinitionSchema = z.strictObject({
   type: z.literal('bash_script_scorer'),
   bash_script: NonBlankSchema,
 });
 
 /** `command_scorer`: passes when the command exits with status 0. */
-export const CommandDefinitionSchema = z.strictObject({
+const CommandDefinitionSchema = z.strictObject({
   type: z.literal('command_scorer'),
   command: NonBlankSchema,
 });
 
 /** `custom_scorer`: a scorer type registered with Runloop, given `scorer_params` as `$RL_SCORER_CONTEXT`. */
-export const CustomDefinitionSchema = z.strictObject({
+const CustomDefinitionSchema = z.strictObject({
   type: z.literal('custom_scorer'),
   custom_scorer_type: NonBlankSchema,
   scorer_params: JsonObjectSchema.optional(),
 });
 
 /** `python_script_scorer`: a script that prints a float in [0, 1]. */
-export const PythonScriptDefinitionSchema = z.strictObject({
+const PythonScriptDefinitionSchema = z.strictObject({
   type: z.literal('python_script_scorer'),
   python_script: NonBlankSchema,
   python_version_constraint: z
@@ -53,7 +53,7 @@ const TestFileSchema = z.strictObject({
 });
 
 /** `test_based_scorer`: writes `test_files` under the working directory, then runs `test_command`. */
-export const TestBasedDefinitionSchema = z.strictObject({
+const TestBasedDefinitionSchema = z.strictObject({
   type: z.literal('test_based_scorer'),
   test_command: NonBlankSchema,
   test_files: z

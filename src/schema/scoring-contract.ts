@@ -3,7 +3,7 @@ import { ScorerNameSchema } from './primitives.js';
 import { ScorerDefinitionSchema } from './scorer-definition.js';
 
 /** How far the weights of a scoring contract may be from summing to 1. */
-export const WEIGHT_SUM_TOLERANCE = 1e-9;
+const WEIGHT_SUM_TOLERANCE = 1e-9;
 
 /**
  * A scoring contract whose weights obey `weight` one by one and `checkTotal` together; scorer

@@ -1,5 +1,5 @@
 /** How far from 1 normalised weights may sum. */
-export const NORMALISED_SUM_TOLERANCE = 1e-12;
+const NORMALISED_SUM_TOLERANCE = 1e-12;
 
 /**
  * Scales relative weights (finite, ≥ 0, positive total) so that they sum to 1, keeping their
