@@ -6,7 +6,7 @@
  *   the compiler options of tsconfig.json: `import … from 'scenariokit'` resolves through its
  *   `paths` to src/. Only the snippets' own diagnostics are reported (src/ has its own checks).
  * - Free variables. Snippets may use the names declared in PREAMBLE (`client`, `scenario`,
- *   `view`, `rows`, `expect`…) without defining them. They are declared once, as globals, in
+ *   `suite`, `view`, `rows`, `expect`…) without defining them. They are declared once, as globals, in
  *   test/.tmp/snippets/preamble.d.ts; a snippet that declares one of these names itself shadows it.
  * - Imports. A block with no import of its own gets an import of the scenariokit and
  *   scenariokit/testing values it mentions prepended. A block with any import is taken as is.
@@ -38,6 +38,8 @@ declare const client: import('@runloop/api-client').Runloop;
 declare const scenario: Builder;
 /** The README's scenario, ready to create. */
 declare const fix: Builder;
+/** A suite of scenarios. */
+declare const suite: import('scenariokit').Suite;
 /** A stored scenario, as GET /v1/scenarios/{id} returns it. */
 declare const view: import('scenariokit').ScenarioView;
 /** Data rows, e.g. bugs from a tracker export. */
