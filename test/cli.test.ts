@@ -193,6 +193,29 @@ describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
   }, 60_000);
 });
 
+describe('scenariokit pull of a scenario without metadata or required lists', () => {
+  it('states the empty values with .clear(), so that the code rebuilds what fromView does', async () => {
+    const fake = await startFakeRunloop();
+    try {
+      const view = await fake.client().scenarios.create({
+        name: 'bare',
+        input_context: { problem_statement: 'p' },
+        scoring_contract: { scoring_function_parameters: [{ name: 'c', scorer: { type: 'command_scorer', command: 'true' }, weight: 1 }] },
+        required_environment_variables: [],
+      });
+      const run = await cli(['pull', view.id], { cwd: root, env: fake.env });
+      expect(run.stdout).toContain(".clear('metadata')\n  .clear('requiredEnv');");
+      const dir = join(root, 'test', '.tmp');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'bare.ts'), run.stdout);
+      const pulled = (await import(join(dir, 'bare.ts'))) as { bare: ReturnType<typeof Scenario.fromView> };
+      expect(pulled.bare.build()).toEqual(Scenario.fromView(view).build());
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe('usage', () => {
   it('exits 2 on unknown commands and bad options, 0 for --help and --version', async () => {
     const cwd = project(scenarios);

@@ -228,6 +228,15 @@ describe('.scorer and the scorer factories', () => {
     expect(reweighted.scoring_contract?.scoring_function_parameters.map((fn) => fn.weight)).toEqual([0.5, 0.5]);
   });
 
+  it('gives an unnamed replacement the name it replaces', () => {
+    const scenario = Scenario.define('x').scorer(command('npm test', { name: 'tests' })).scorer(astGrep('a'));
+    const names = scenario.replaceScorer('tests', command('pytest')).replaceScorer('ast-grep', astGrep('b')).build();
+    expect(names.scoring_contract?.scoring_function_parameters.map((fn) => [fn.name, fn.scorer.type])).toEqual([
+      ['tests', 'command_scorer'],
+      ['ast-grep', 'ast_grep_scorer'],
+    ]);
+  });
+
   it('replaces and removes scorers by their default names', () => {
     const scenario = Scenario.define('x').scorer(command('a')).scorer(command('b')).scorer(astGrep('c'));
     const edited = scenario.removeScorer('command').replaceScorer('ast-grep', astGrep('d')).build();

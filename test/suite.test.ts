@@ -244,6 +244,38 @@ describe('suite.push', () => {
   });
 });
 
+describe('suite.push and its callers', () => {
+  it('finishes every write when onProgress throws, then rejects with its error', async () => {
+    const fake = await startFake();
+    const failure = suiteOf().push({
+      client: fake.client(),
+      concurrency: 2,
+      onProgress: ({ done }) => {
+        if (done === 3) throw new Error('progress display broke');
+      },
+    });
+    await expect(failure).rejects.toThrow('progress display broke');
+    expect(fake.scenarios).toHaveLength(12);
+  });
+
+  it('sends nothing when aborted before it starts', async () => {
+    const fake = await startFake();
+    const abort = new AbortController();
+    abort.abort();
+    await expect(suiteOf().push({ client: fake.client(), signal: abort.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('stops the plan when aborted while it reads, having written nothing', async () => {
+    const fake = await startFake({ latencyMs: 200 });
+    const abort = new AbortController();
+    const failure = suiteOf().push({ client: fake.client({ maxRetries: 0 }), signal: abort.signal });
+    setTimeout(() => abort.abort(), 50);
+    await expect(failure).rejects.toThrow(/abort/i);
+    expect(writes(fake)).toEqual([]);
+  });
+});
+
 describe('suite.push under faults', () => {
   it('stores 500 scenarios exactly once, equal to their payloads, with 30% of requests faulted', async () => {
     const rows = Array.from({ length: 500 }, (_, i) => ({ id: i + 1, title: `Bug ${i + 1}` }));

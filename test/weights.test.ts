@@ -42,6 +42,12 @@ describe('normalizeWeights', () => {
     );
   });
 
+  it('refuses weights the builder would report', () => {
+    expect(() => normalizeWeights([0, 0])).toThrow(RangeError);
+    expect(() => normalizeWeights([-1, 2])).toThrow('weights must be finite, at least 0, and not all 0 (got [-1,2])');
+    expect(() => normalizeWeights([Number.NaN])).toThrow(RangeError);
+  });
+
   it('handles weights whose plain sum would overflow', () => {
     expect(normalizeWeights([Number.MAX_VALUE, Number.MAX_VALUE])).toEqual([0.5, 0.5]);
   });

@@ -23,10 +23,13 @@ export function scenarioToCode(view: StoredScenario): string {
     factories.add(factory);
     calls.push(`.scorer(${factory}(${args.map((arg) => literal(arg, 1)).join(', ')}), ${fn.weight})`);
   }
-  if (view.metadata && Object.keys(view.metadata).length > 0) calls.push(`.metadata(${literal(view.metadata, 1)})`);
+  // empty values are stated with .clear(), which sends exactly them, as Scenario.fromView does
+  const set = (value: object | undefined, method: string, clearable: string) =>
+    value && calls.push(Object.keys(value).length > 0 ? `.${method}(${literal(value, 1)})` : `.clear('${clearable}')`);
+  set(view.metadata, 'metadata', 'metadata');
   if (view.reference_output != null) calls.push(`.referenceOutput(${literal(view.reference_output, 1)})`);
-  if (view.required_environment_variables?.length) calls.push(`.requiredEnv(${literal(view.required_environment_variables, 1)})`);
-  if (view.required_secret_names?.length) calls.push(`.requiredSecrets(${literal(view.required_secret_names, 1)})`);
+  set(view.required_environment_variables, 'requiredEnv', 'requiredEnv');
+  set(view.required_secret_names, 'requiredSecrets', 'requiredSecrets');
   if (view.scorer_timeout_sec != null) calls.push(`.scorerTimeout(${view.scorer_timeout_sec})`);
   if (view.validation_type != null) calls.push(`.validation(${literal(view.validation_type, 1)})`);
   if (view.is_public === true) calls.push('.public(true)');

@@ -101,10 +101,13 @@ function compileScoring(scoring: ScoringState): CompiledField {
   };
 }
 
-/** Prefixes issues inside one scorer with that scorer's name, so a message says which scorer it is about. */
+/**
+ * Prefixes issues inside one scorer with that scorer's name, so a message says which scorer it is
+ * about (issues about the name itself already quote it).
+ */
 function withScorerName(issue: ScenarioIssue, names: readonly string[]): ScenarioIssue {
   const index = issue.path[2];
-  if (typeof index !== 'number' || issue.path.length <= 3) return issue;
+  if (typeof index !== 'number' || issue.path.length <= 3 || issue.path[3] === 'name') return issue;
   return { ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` };
 }
 

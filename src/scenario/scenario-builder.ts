@@ -3,7 +3,7 @@ import { resolveClient, type ClientOptions } from '../client/runloop-client.js';
 import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
 import type { ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
-import type { Scorer } from '../scorers/scorer.js';
+import { makeScorer, type Scorer } from '../scorers/scorer.js';
 import { copyData } from '../util/copy-data.js';
 import { fixFor } from '../validation/fix-hints.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
@@ -88,7 +88,10 @@ export interface ScenarioBuilder<Done extends Step = any> {
   problem(statement: string, options?: ProblemOptions): ScenarioBuilder<Done | 'problem'>;
   /** Appends a scorer with a relative weight (default 1); weights are normalised to sum to 1. */
   scorer(scorer: Scorer, weight?: number): ScenarioBuilder<Done | 'scorer'>;
-  /** Replaces the scorer called `name` (explicit or default name), keeping its position and, unless given, its weight. */
+  /**
+   * Replaces the scorer called `name` (explicit or default name), keeping its position and,
+   * unless given, its weight; a replacement without a name of its own takes `name`.
+   */
   replaceScorer(name: string, scorer: Scorer, weight?: number): ScenarioBuilder<Done>;
   /** Removes the scorer called `name`. */
   removeScorer(name: string): ScenarioBuilder<Done>;
@@ -204,7 +207,9 @@ class ScenarioBuilderImpl {
   }
 
   replaceScorer(name: string, scorer: Scorer, weight?: number) {
-    return this.#editScorer(name, 'replace', (entry) => [{ scorer, weight: weight ?? entry.weight }]);
+    // an unnamed replacement takes the name it replaces, so that the scorer stays recognisable
+    const named = scorer.name === undefined ? makeScorer(scorer.definition, { name }) : scorer;
+    return this.#editScorer(name, 'replace', (entry) => [{ scorer: named, weight: weight ?? entry.weight }]);
   }
 
   removeScorer(name: string) {

@@ -2,8 +2,10 @@
 const ALREADY_NORMAL = /^(?=.*\S)(?![~\\]|[A-Za-z]:[\\/])(?:(?!\.\.?\/)[^/]+\/)*(?!\.\.?$)[^/]+$/;
 
 /**
- * Normalises a path that must stay inside the working directory (`a/./b` → `a/b`). Returns the
- * normalised path, or a problem when it is absolute, empty, a directory, or climbs out with `..`.
+ * Checks a path that must stay inside the working directory and gives its normal form
+ * (`./a//b` → `a/b`), by which two paths are compared; the payload keeps the path as written.
+ * Returns the problem instead when the path is absolute, empty, a directory, or climbs out
+ * with `..`.
  */
 export function normalizeRelativePath(path: string): { path?: string; problem?: string } {
   if (ALREADY_NORMAL.test(path)) return { path };

@@ -37,7 +37,7 @@ export const ScoringContractSchema = scoringContract(
   z.number({ error: 'must be a finite number' }).min(0, { error: 'must not be negative' }).max(1, { error: 'must be at most 1' }),
   (weights) =>
     Math.abs(sum(weights) - 1) > WEIGHT_SUM_TOLERANCE
-      ? `weights must sum to 1 (±${WEIGHT_SUM_TOLERANCE}) when sent exactly, but they sum to ${sum(weights)}; fix them or drop .weights('exact')`
+      ? `weights must sum to 1 (±${WEIGHT_SUM_TOLERANCE}) when sent exactly, but they sum to ${Number(sum(weights).toPrecision(12))}; fix them or drop .weights('exact')`
       : undefined,
 );
 

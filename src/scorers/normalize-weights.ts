@@ -2,9 +2,9 @@
 const NORMALISED_SUM_TOLERANCE = 1e-12;
 
 /**
- * Scales relative weights (finite, ≥ 0, positive total) so that they sum to 1, keeping their
- * proportions and their zeros. Weights that already sum to 1 are returned unchanged, so
- * normalising twice changes nothing.
+ * Scales relative weights (finite, ≥ 0, positive total; a `RangeError` otherwise) so that they
+ * sum to 1, keeping their proportions and their zeros. Weights that already sum to 1 are
+ * returned unchanged, so normalising twice changes nothing.
  *
  * @example
  * ```ts
@@ -12,6 +12,9 @@ const NORMALISED_SUM_TOLERANCE = 1e-12;
  * ```
  */
 export function normalizeWeights(weights: readonly number[]): number[] {
+  if (!weights.every((weight) => Number.isFinite(weight) && weight >= 0) || !weights.some((weight) => weight > 0)) {
+    throw new RangeError(`weights must be finite, at least 0, and not all 0 (got ${JSON.stringify(weights)})`);
+  }
   if (Math.abs(preciseSum(weights) - 1) <= NORMALISED_SUM_TOLERANCE) return [...weights];
   let largest = 0;
   for (const weight of weights) if (weight > largest) largest = weight;

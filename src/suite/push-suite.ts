@@ -18,9 +18,16 @@ export interface SuitePushOptions extends SuitePlanOptions {
   concurrency?: number;
   /** Plan only: report what would be done, write nothing. */
   dryRun?: boolean;
-  /** Called as each scenario is done (written, unchanged, failed or skipped). */
+  /**
+   * Called as each scenario is done (written, unchanged, failed or skipped). If it throws, the
+   * push still finishes every write, then rejects with that error.
+   */
   onProgress?: (progress: SuitePushProgress) => void;
-  /** Aborting stops new writes; writes under way finish, and the results say what was done. */
+  /**
+   * Aborting stops new writes; writes under way finish, and the results say what was done.
+   * Aborted before the first write (while planning, or before the call), the push rejects with
+   * the abort reason and has written nothing.
+   */
   signal?: AbortSignal;
 }
 
@@ -76,22 +83,31 @@ export interface SuitePushProgress {
 /** Pushes a suite: plan, then create and update with bounded concurrency, every failure kept in the results. */
 export async function pushSuite(suite: Suite, options: SuitePushOptions): Promise<SuitePushResult> {
   const scenarios = suite.scenarios();
+  const { signal } = options;
+  signal?.throwIfAborted();
   const client = await resolveClient(options.client);
-  const { items } = await planSuite(suite, { ...options, client });
+  // aborting while the plan reads stops its requests: nothing has been written yet
+  const planOptions = { ...options, client, requestOptions: { ...options.requestOptions, signal: signal ?? options.requestOptions?.signal } };
+  const { items } = await planSuite(suite, planOptions);
   if (options.dryRun) return { results: items.map(({ name, action, id, error }) => ({ name, action, ...(id && { id }), ...(error && { error }) })) };
 
   const { default: pLimit } = await import('p-limit');
   const limit = pLimit(options.concurrency ?? 8);
   let done = 0;
+  let progressError: { error: unknown } | undefined;
   const report = (result: SuiteScenarioResult) => {
-    options.onProgress?.({ done: ++done, total: items.length, result });
+    try {
+      options.onProgress?.({ done: ++done, total: items.length, result });
+    } catch (error) {
+      progressError ??= { error }; // a failing callback must not abandon writes under way
+    }
     return result;
   };
   const apply = async (item: SuitePlanItem, index: number): Promise<SuiteScenarioResult> => {
     const { name, action, id } = item;
     if (item.error) return { name, action, error: item.error };
     if (action === 'unchanged') return { name, action, id: id! };
-    if (options.signal?.aborted) return { name, action, ...(id && { id }), error: 'not sent: the push was aborted' };
+    if (signal?.aborted) return { name, action, ...(id && { id }), error: 'not sent: the push was aborted' };
     const payload = scenarios[index]!.payload;
     const requestOptions: RequestOptions | undefined = options.requestOptions;
     try {
@@ -104,5 +120,6 @@ export async function pushSuite(suite: Suite, options: SuitePushOptions): Promis
     }
   };
   const results = await Promise.all(items.map((item, index) => limit(async () => report(await apply(item, index)))));
+  if (progressError) throw progressError.error;
   return { results };
 }
