@@ -24,7 +24,7 @@ export interface BenchReport {
 }
 
 /** Formats a ratio with a target, e.g. `0.62× (target ≥ 0.5×) ✓`. */
-export function verdict(ratio: number, target: number, direction: '≥' | '≤'): { text: string; met: boolean } {
+export function verdict(ratio: number, target: number, direction: '≥' | '≤'): { text: string; met: boolean; ratio: number } {
   const met = direction === '≥' ? ratio >= target : ratio <= target;
-  return { text: `${ratio.toFixed(2)}× (target ${direction} ${target}×) ${met ? '✓' : '✗ missed'}`, met };
+  return { text: `${ratio.toFixed(2)}× (target ${direction} ${target}×) ${met ? '✓' : '✗ missed'}`, met, ratio };
 }
