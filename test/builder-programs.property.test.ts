@@ -25,7 +25,7 @@ const scorerName = fc.option(sometimes(names), { nil: undefined });
 const weight = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double(), fc.constant(0));
 const jsonish = fc.oneof(fc.jsonValue(), fc.anything());
 
-const scorer: fc.Arbitrary<Scorer> = fc.oneof(
+const factoryScorer: fc.Arbitrary<Scorer> = fc.oneof(
   fc.tuple(sometimes(text), fc.record({ searchDirectory: sometimes(text), lang: sometimes(text), name: scorerName }, { requiredKeys: [] }), fc.boolean()).map(
     ([pattern, options, escaped]) => astGrep(pattern, { ...options, escaped }),
   ),
@@ -45,6 +45,9 @@ const scorer: fc.Arbitrary<Scorer> = fc.oneof(
     ([type, options]) => custom(type, options as never),
   ),
 );
+
+/** Scorers from the factories, and now and then anything at all (untyped code can pass anything). */
+const scorer: fc.Arbitrary<Scorer> = fc.oneof({ weight: 9, arbitrary: factoryScorer }, { weight: 1, arbitrary: fc.anything() as fc.Arbitrary<Scorer> });
 
 const launch = fc.record(
   {

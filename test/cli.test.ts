@@ -73,7 +73,7 @@ export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
     });
     const run = await cli(['validate', 'scenarios/bad.ts'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('2 scenarios are invalid; nothing was sent'); // exports come in name order: dup, one, two
+    expect(run.stderr).toContain('2 scenarios are invalid; fix them before anything is sent'); // exports come in name order: dup, one, two
     expect(run.stderr).toContain('input_context.problem_statement: must not be blank\n      fix: .problem(statement)');
     expect(run.stderr).toContain('scorer_timeout_sec: must be at least 1 second');
     expect(run.stderr).toContain('scenario #1 has the same name');
@@ -88,6 +88,18 @@ export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
   });
 });
 
+describe('loading scenarios', () => {
+  it('counts a builder exported twice once', async () => {
+    const dir = project({
+      'twice.ts': `
+export const bugs = ['1', '2'].map((id) => Scenario.define('bug-' + id).problem('p').scorer(command('t')));
+export const suite = defineSuite('bugs', bugs);
+export default bugs[0];`,
+    });
+    expect(await cli(['validate', 'scenarios'], { cwd: dir })).toMatchObject({ code: 0, stdout: '2 scenarios are valid.\n' });
+  });
+});
+
 describe('scenariokit build', () => {
   it('prints every create payload as JSON', async () => {
     const run = await cli(['build', 'scenarios/parser.ts'], { cwd: project(scenarios) });
@@ -97,6 +109,17 @@ describe('scenariokit build', () => {
       expect.objectContaining({ name: 'variant-a' }),
       expect.objectContaining({ name: 'variant-b' }),
     ]);
+  });
+
+  it('refuses --out when two names would share a file', async () => {
+    const dir = project({
+      'case.ts': `export const a = Scenario.define('Bug-1').problem('p').scorer(command('t'));
+export const b = Scenario.define('bug-1').problem('p').scorer(command('t'));`,
+    });
+    const run = await cli(['build', 'scenarios', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('some scenario names differ only in case, so their files would overwrite each other: bug-1.json');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('writes one file per scenario with --out', async () => {
@@ -145,6 +168,21 @@ describe('scenariokit push and plan on the embedded local target', () => {
   }, 30_000);
 });
 
+describe('the embedded local target', () => {
+  it('is used by one command at a time, and a lock left by a process that is gone is taken over', async () => {
+    const dir = project(scenarios);
+    const [first, second] = await Promise.all([cli(['push', 'scenarios'], { cwd: dir }), cli(['push', 'scenarios'], { cwd: dir })]);
+    const refused = [first, second].find((run) => run.code === 2);
+    expect([first.code, second.code].sort()).toEqual([0, 2]);
+    expect(refused?.stderr).toMatch(/another scenariokit command \(process \d+\) is using the embedded local target \(\.scenariokit\/runloop\.json\); wait for it to finish/);
+
+    writeFileSync(join(dir, '.scenariokit', 'runloop.json.lock'), '999999999');
+    const after = await cli(['push', 'scenarios'], { cwd: dir });
+    expect(after.stdout).toBe('0 were created, 0 were updated, 4 unchanged, 0 failed.\n');
+    expect(existsSync(join(dir, '.scenariokit', 'runloop.json.lock'))).toBe(false);
+  }, 30_000);
+});
+
 describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
   let fake: FakeRunloop;
   afterAll(async () => fake?.close());
@@ -160,6 +198,9 @@ describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
     expect(run.code).toBe(1);
     const { results } = JSON.parse(run.stdout) as { results: { name: string; error?: string }[] };
     expect(results.filter((r) => r.error)).toEqual([{ name: 'fix-null', action: 'update', error: expect.stringContaining('2 stored scenarios are named "fix-null"') }]);
+    const plan = await cli(['plan', 'scenarios'], { cwd: dir, env: fake.env });
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain('0 to create, 0 to update, 3 unchanged, 1 cannot be pushed (see !).');
     expect(fake.scenarios.filter((view) => view.name !== 'fix-null')).toHaveLength(3);
     expect(existsSync(join(dir, '.scenariokit'))).toBe(false);
     expect(run.stdout + run.stderr).not.toContain('rl_live_do_not_print_me');
@@ -183,6 +224,8 @@ describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
     workdirs.push(dir);
     const run = await cli(['pull', view.id, '--out', 'test/.tmp/pulled.ts'], { cwd: root, env: fake.env });
     expect(run).toMatchObject({ code: 0, stdout: 'Wrote test/.tmp/pulled.ts.\n' });
+    expect((await cli(['pull', view.id, '--out', 'test/.tmp/a/new/dir/pulled.ts'], { cwd: root, env: fake.env })).code).toBe(0);
+    expect(existsSync(join(dir, 'a/new/dir/pulled.ts'))).toBe(true);
     const code = readFileSync(join(dir, 'pulled.ts'), 'utf8');
     expect(code).toContain("astGrep('console.log($$$)', { name: 'grep', searchDirectory: 'src' })");
     expect(code).toContain("astGrep('$UNESCAPED', { name: 'raw', escaped: true })");

@@ -11,7 +11,8 @@ async function withoutSdk(code: string) {
   const { stdout } = await run(
     process.execPath,
     ['--import', 'tsx', '--import', './test/fixtures/forbid-sdk.mjs', '--input-type=module', '-e', code],
-    { cwd: root, env: { ...process.env, RUNLOOP_API_KEY: 'rl_key' } },
+    // a key, so that push() goes as far as loading the SDK; an address nothing answers, should it get further
+    { cwd: root, env: { ...process.env, RUNLOOP_API_KEY: 'rl_key', RUNLOOP_BASE_URL: 'http://127.0.0.1:9' } },
   );
   return stdout.trim();
 }

@@ -72,7 +72,7 @@ describe('defineSuite', () => {
       [2, 'ok', ['name']],
       [3, undefined, ['name']],
     ]);
-    expect(error.message).toContain('3 scenarios are invalid; nothing was sent');
+    expect(error.message).toContain('3 scenarios are invalid; fix them before anything is sent');
     expect(error.scenarios[1]?.issues[0]?.message).toBe('scenario #1 has the same name; names identify scenarios in a suite');
     expect(fake.requests).toEqual([]);
   });
@@ -109,6 +109,25 @@ describe('suite.plan', () => {
     expect(update[0]?.diff).toContain('+   "problem_statement": "Bug 3, reworded"');
   });
 
+  it('sees every change to a number; only weights may differ by float rounding', async () => {
+    const fake = await startFake();
+    const client = fake.client();
+    const scenario = (uid: number, issue: number, weight: number) =>
+      defineSuite('numbers', [
+        template
+          .name('numbers')
+          .problem('p', { context: { issue } })
+          .env({ launch: { user: { username: 'dev', uid } } })
+          .replaceScorer('ast-grep', astGrep('if ($X == null) { $$$ }'), weight),
+      ]);
+    await scenario(1_000_000, 1_500_000, 1).push({ client });
+    const plan = async (uid: number, issue: number, weight: number) => (await scenario(uid, issue, weight).plan({ client })).items[0];
+    expect((await plan(1_000_000, 1_500_000, 1 + 1e-9))?.action).toBe('unchanged');
+    expect(Object.keys((await plan(1_000_001, 1_500_000, 1))?.changes ?? {})).toEqual(['environment_parameters']);
+    expect(Object.keys((await plan(1_000_000, 1_500_001, 1))?.changes ?? {})).toEqual(['input_context']);
+    expect(Object.keys((await plan(1_000_000, 1_500_000, 2))?.changes ?? {})).toEqual(['scoring_contract']);
+  });
+
   it('compares only the fields the suite sends: an update keeps the others', async () => {
     const fake = await startFake();
     const client = fake.client();
@@ -130,21 +149,25 @@ describe('suite.plan', () => {
     expect(reads(fake).map((request) => request.query)).toEqual([{ name: 'bug-1', limit: '100' }]);
   });
 
-  it('switches to look-ups by name when the pages left cost more', async () => {
-    // an account of 17,001 scenarios: after the first page of 5,000, two names cost two look-ups, the rest three pages
+  /** A fake whose account holds 17,001 other scenarios (and `extra` ones), as if Runloop had them. */
+  async function crowdedFake(extra: (index: number) => string | undefined = () => undefined) {
     const dir = mkdtempSync(join(tmpdir(), 'scenariokit-'));
     const store = join(dir, 'runloop.json');
-    const other = (i: number) => ({
+    const scenarios = Array.from({ length: 17_001 }, (_, i) => ({
       id: `scn_${String(i).padStart(21, '0')}`,
-      name: `other-${i}`,
+      name: extra(i) ?? `other-${i}`,
       input_context: { problem_statement: 'p' },
       scoring_contract: { scoring_function_parameters: [] },
       metadata: {},
       status: 'active',
-    });
-    const scenarios = Array.from({ length: 17_001 }, (_, i) => other(i));
+    }));
     writeFileSync(store, JSON.stringify({ format: 'scenariokit-fake-runloop', version: 1, scenarios }));
-    const fake = await startFake({ persistTo: store });
+    return startFake({ persistTo: store });
+  }
+
+  it('switches to look-ups by name when the pages left cost more', async () => {
+    // after the first page of 5,000, two names cost two look-ups, the rest of the account three pages
+    const fake = await crowdedFake();
     const plan = await suiteOf(bugs.slice(0, 2)).plan({ client: fake.client() });
     expect(plan.items.map((item) => item.action)).toEqual(['create', 'create']);
     expect(reads(fake).map((request) => request.query)).toEqual([
@@ -152,6 +175,14 @@ describe('suite.plan', () => {
       { name: 'bug-1', limit: '100' },
       { name: 'bug-2', limit: '100' },
     ]);
+  });
+
+  it('still sees a name carried twice when one copy is on the first page and the other beyond it', async () => {
+    // listings are newest first: the last scenario stored is on the first page, the first one on the last
+    const fake = await crowdedFake((i) => (i === 0 || i === 17_000 ? 'bug-1' : undefined));
+    const plan = await suiteOf(bugs.slice(0, 2)).plan({ client: fake.client() });
+    expect(plan.items[0]).toMatchObject({ name: 'bug-1', error: expect.stringMatching(/^2 stored scenarios are named "bug-1"/) });
+    expect(plan.items[1]).toMatchObject({ name: 'bug-2', action: 'create' });
   });
 
   it('reports several stored scenarios with the same name instead of choosing one', async () => {
@@ -258,11 +289,19 @@ describe('suite.push and its callers', () => {
     expect(fake.scenarios).toHaveLength(12);
   });
 
+  it('gives every write its own idempotency key, even when requestOptions carry one', async () => {
+    const fake = await startFake();
+    const { results } = await suiteOf().push({ client: fake.client(), requestOptions: { idempotencyKey: 'one-for-all' } });
+    expect(new Set(results.map((r) => r.id)).size).toBe(12);
+    expect(fake.scenarios).toHaveLength(12);
+  });
+
   it('sends nothing when aborted before it starts', async () => {
     const fake = await startFake();
     const abort = new AbortController();
-    abort.abort();
-    await expect(suiteOf().push({ client: fake.client(), signal: abort.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const reason = new Error('user pressed Ctrl-C');
+    abort.abort(reason);
+    await expect(suiteOf().push({ client: fake.client(), signal: abort.signal })).rejects.toBe(reason);
     expect(fake.requests).toEqual([]);
   });
 
@@ -270,8 +309,9 @@ describe('suite.push and its callers', () => {
     const fake = await startFake({ latencyMs: 200 });
     const abort = new AbortController();
     const failure = suiteOf().push({ client: fake.client({ maxRetries: 0 }), signal: abort.signal });
-    setTimeout(() => abort.abort(), 50);
-    await expect(failure).rejects.toThrow(/abort/i);
+    const reason = new Error('user pressed Ctrl-C');
+    setTimeout(() => abort.abort(reason), 50);
+    await expect(failure).rejects.toBe(reason);
     expect(writes(fake)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
+import { builderName, isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import { isSuite } from '../suite/define-suite.js';
 import { UsageError } from './usage-error.js';
 
@@ -15,25 +15,26 @@ export interface LoadedScenarios {
 
 /**
  * Loads `.ts` and `.js` modules (a directory stands for the modules directly in it) and collects
- * the scenarios they export: builders, arrays of builders and suites. An exported builder without
- * a name is a template, not a scenario: it is skipped, with a note. TypeScript is loaded with tsx.
+ * the scenarios they export: builders, arrays of builders and suites, each builder once however
+ * often it is exported. An exported builder without a name is a template, not a scenario: it is
+ * skipped, with a note. TypeScript is loaded with tsx.
  */
 export async function loadScenarios(paths: readonly string[], cwd: string): Promise<LoadedScenarios> {
   const { tsImport } = await import('tsx/esm/api');
-  const builders: ScenarioBuilder[] = [];
+  // a set: one builder exported twice (a suite and the array it was made from, a default export) is one scenario
+  const builders = new Set<ScenarioBuilder>();
   const notes: string[] = [];
   for (const file of await moduleFiles(paths, cwd)) {
     const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(module)) {
       for (const builder of scenariosIn(value)) {
-        const result = builder.validate();
-        if ((result.data?.name ?? result.error?.scenario) === undefined) {
+        if (builderName(builder) === undefined) {
           notes.push(`skipped ${exportName} in ${file}: a builder without a name is a template, not a scenario`);
-        } else builders.push(builder);
+        } else builders.add(builder);
       }
     }
   }
-  return { builders, notes };
+  return { builders: [...builders], notes };
 }
 
 function scenariosIn(value: unknown): ScenarioBuilder[] {

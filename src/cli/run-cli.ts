@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
@@ -65,17 +65,22 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     .command('build')
     .description('print the create payload of every scenario as JSON, or write one file per scenario')
     .argument('<files...>')
-    .option('--out <dir>', 'write <dir>/<scenario name>.json instead of printing')
+    .option('--out <dir>', 'write <dir>/<scenario name>.json (the name URL-encoded) instead of printing')
     .action(async (files: string[], options: { out?: string }) => {
       const scenarios = (await suiteFrom(files)).scenarios();
       if (options.out === undefined) {
         print(JSON.stringify(scenarios.map((s) => s.payload), null, 2));
         return;
       }
+      const outFiles = scenarios.map(({ name }) => `${encodeURIComponent(name).replace(/[*]/g, '%2A')}.json`);
+      const clashes = outFiles.filter((file, index) => outFiles.findIndex((other) => other.toLowerCase() === file.toLowerCase()) !== index);
+      if (clashes.length > 0) {
+        throw new UsageError(`some scenario names differ only in case, so their files would overwrite each other: ${clashes.join(', ')}; rename them, or print the payloads without --out`);
+      }
       const dir = resolve(io.cwd, options.out);
       await mkdir(dir, { recursive: true });
-      for (const { name, payload } of scenarios) {
-        await writeFile(join(dir, `${name.replace(/[^\w.-]+/g, '_')}.json`), `${JSON.stringify(payload, null, 2)}\n`);
+      for (const [index, { payload }] of scenarios.entries()) {
+        await writeFile(join(dir, outFiles[index]!), `${JSON.stringify(payload, null, 2)}\n`);
       }
       print(`Wrote ${scenarios.length} payloads to ${options.out}.`);
     });
@@ -96,8 +101,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
           return;
         }
         plan.items.forEach((item) => print(item.diff));
-        const count = (action: string) => plan.items.filter((item) => item.action === action).length;
-        print(`\n${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged.`);
+        const count = (action: string) => plan.items.filter((item) => item.action === action && item.error === undefined).length;
+        const blocked = plan.items.filter((item) => item.error !== undefined).length;
+        print(`\n${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${blocked ? `, ${blocked} cannot be pushed (see !)` : ''}.`);
         if (count('create') + count('update') > 0) print(`Run scenariokit push ${files.join(' ')} to apply.`);
       } finally {
         await target.close();
@@ -160,7 +166,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
           print(code);
           return;
         }
-        await writeFile(resolve(io.cwd, options.out), code);
+        const file = resolve(io.cwd, options.out);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, code);
         print(`Wrote ${options.out}.`);
       } finally {
         await target.close();

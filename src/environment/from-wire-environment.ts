@@ -1,8 +1,7 @@
 import type { ScenarioEnvironment } from '@runloop/api-client/resources/scenarios/scenarios';
 import type { AfterIdle as WireAfterIdle, LaunchParameters } from '@runloop/api-client/resources/shared';
+import { definedEntries } from '../util/defined-entries.js';
 import type { AfterIdle, EnvironmentInput, LaunchInput } from './environment-input.js';
-
-type Nullable<T> = { [K in keyof T]?: T[K] | null };
 
 /**
  * The `.env()` input that reproduces a stored environment (a view's `environment`, or the
@@ -15,7 +14,7 @@ type Nullable<T> = { [K in keyof T]?: T[K] | null };
  * ```
  */
 export function fromWireEnvironment(env: ScenarioEnvironment & { prebuilt_id?: string | null }): EnvironmentInput {
-  return present({
+  return definedEntries({
     blueprintId: env.blueprint_id,
     snapshotId: env.snapshot_id,
     prebuiltId: env.prebuilt_id,
@@ -27,10 +26,10 @@ export function fromWireEnvironment(env: ScenarioEnvironment & { prebuilt_id?: s
 function fromWireLaunch(launch: LaunchParameters): LaunchInput {
   const { lifecycle, user_parameters: user } = launch;
   const custom = launch.resource_size_request === 'CUSTOM_SIZE';
-  return present({
+  return definedEntries({
     launchCommands: launch.launch_commands,
     resourceSize: custom
-      ? present({ cpu: launch.custom_cpu_cores, memoryGb: launch.custom_gb_memory, diskGb: launch.custom_disk_size })
+      ? definedEntries({ cpu: launch.custom_cpu_cores, memoryGb: launch.custom_gb_memory, diskGb: launch.custom_disk_size })
       : launch.resource_size_request,
     keepAliveSeconds: launch.keep_alive_time_seconds,
     afterIdle: fromWireAfterIdle(launch.after_idle),
@@ -41,13 +40,13 @@ function fromWireLaunch(launch: LaunchParameters): LaunchInput {
     networkPolicyId: launch.network_policy_id,
     provisioningTier: launch.provisioning_tier,
     lifecycle: lifecycle
-      ? present({
+      ? definedEntries({
           afterIdle: fromWireAfterIdle(lifecycle.after_idle),
           resumeTriggers: lifecycle.resume_triggers
-            ? present({ http: lifecycle.resume_triggers.http, axonEvent: lifecycle.resume_triggers.axon_event })
+            ? definedEntries({ http: lifecycle.resume_triggers.http, axonEvent: lifecycle.resume_triggers.axon_event })
             : undefined,
           hooks: lifecycle.lifecycle_hooks
-            ? present({
+            ? definedEntries({
                 suspendCommands: lifecycle.lifecycle_hooks.suspend_commands,
                 suspendDeadlineMs: lifecycle.lifecycle_hooks.suspend_deadline_ms,
               })
@@ -59,9 +58,4 @@ function fromWireLaunch(launch: LaunchParameters): LaunchInput {
 
 function fromWireAfterIdle(afterIdle: WireAfterIdle | null | undefined): AfterIdle | undefined {
   return afterIdle ? { idleSeconds: afterIdle.idle_time_seconds, onIdle: afterIdle.on_idle } : undefined;
-}
-
-/** Drops the null and undefined entries of a record. */
-function present<T extends object>(record: Nullable<T>): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined)) as T;
 }

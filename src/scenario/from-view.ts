@@ -3,8 +3,8 @@ import { fromWireEnvironment } from '../environment/from-wire-environment.js';
 import type { ScorerDefinition } from '../schema/scorer-definition.js';
 import { makeScorer } from '../scorers/scorer.js';
 import { copyData } from '../util/copy-data.js';
-import type { ScenarioBuilder } from './scenario-builder.js';
 import type { Step } from './build-steps.js';
+import type { ScenarioBuilder } from './scenario-builder.js';
 
 /**
  * A stored scenario as `GET /v1/scenarios/{id}` returns it, with the reference page's fields
@@ -18,29 +18,43 @@ import type { Step } from './build-steps.js';
  */
 export type StoredScenario = ScenarioView & { environment?: (ScenarioView['environment'] & { prebuilt_id?: string | null }) | null };
 
+/** One builder call: a method of {@link ScenarioBuilder} and its arguments. */
+export type BuilderCall = readonly [method: keyof ScenarioBuilder, ...args: unknown[]];
+
 /**
- * Turns a stored scenario into a builder whose `build()` reproduces it: pull, edit, push back.
- * Nulls are left out; ast-grep patterns are kept as stored (already escaped); weights are kept
- * (they already sum to 1, so normalising leaves them as they are); `is_public` is carried only
- * when true, since false is the default and the current API no longer takes the field.
+ * The builder calls that reproduce a stored scenario, in order: `Scenario.fromView` makes them,
+ * `scenariokit pull` prints them. Nulls are left out; empty values are stated with `.clear()`,
+ * which sends exactly them; ast-grep patterns are kept as stored (already escaped); weights are
+ * kept (they already sum to 1, so normalising leaves them as they are); `is_public` is carried
+ * only when true, since false is the default and the current API no longer takes the field.
  */
-export function fromView(start: ScenarioBuilder, view: StoredScenario): ScenarioBuilder<Step> {
-  let builder: ScenarioBuilder = start.name(view.name);
+export function viewToCalls(view: StoredScenario): BuilderCall[] {
+  const calls: BuilderCall[] = [['name', view.name]];
   const { input_context: input, scoring_contract: scoring, environment } = view;
+  if (environment) calls.push(['env', fromWireEnvironment(environment)]);
   if (input) {
     const context = input.additional_context;
-    builder = builder.problem(input.problem_statement, context == null ? undefined : { context: context as Record<string, unknown> });
+    calls.push(context == null ? ['problem', input.problem_statement] : ['problem', input.problem_statement, { context }]);
   }
   for (const fn of scoring?.scoring_function_parameters ?? []) {
-    builder = builder.scorer(makeScorer(copyData(fn.scorer) as ScorerDefinition, { name: fn.name }), fn.weight);
+    calls.push(['scorer', makeScorer(copyData(fn.scorer) as ScorerDefinition, { name: fn.name }), fn.weight]);
   }
-  if (environment) builder = builder.env(fromWireEnvironment(environment));
-  if (view.metadata) builder = builder.metadata(view.metadata);
-  if (view.reference_output != null) builder = builder.referenceOutput(view.reference_output);
-  if (view.required_environment_variables) builder = builder.requiredEnv(view.required_environment_variables);
-  if (view.required_secret_names) builder = builder.requiredSecrets(view.required_secret_names);
-  if (view.scorer_timeout_sec != null) builder = builder.scorerTimeout(view.scorer_timeout_sec);
-  if (view.validation_type != null) builder = builder.validation(view.validation_type);
-  if (view.is_public === true) builder = builder.public(true);
-  return builder as ScenarioBuilder<Step>;
+  const setOrClear = (value: object | null | undefined, method: 'metadata' | 'requiredEnv' | 'requiredSecrets') => {
+    if (value) calls.push(Object.keys(value).length > 0 ? [method, value] : ['clear', method]);
+  };
+  setOrClear(view.metadata, 'metadata');
+  if (view.reference_output != null) calls.push(['referenceOutput', view.reference_output]);
+  setOrClear(view.required_environment_variables, 'requiredEnv');
+  setOrClear(view.required_secret_names, 'requiredSecrets');
+  if (view.scorer_timeout_sec != null) calls.push(['scorerTimeout', view.scorer_timeout_sec]);
+  if (view.validation_type != null) calls.push(['validation', view.validation_type]);
+  if (view.is_public === true) calls.push(['public', true]);
+  return calls;
+}
+
+/** Applies the calls of {@link viewToCalls} to a new builder: `Scenario.fromView`. */
+export function fromView(start: ScenarioBuilder, view: StoredScenario): ScenarioBuilder<Step> {
+  const apply = (builder: ScenarioBuilder, [method, ...args]: BuilderCall): ScenarioBuilder =>
+    (builder[method] as (...values: unknown[]) => ScenarioBuilder)(...args);
+  return viewToCalls(view).reduce(apply, start) as ScenarioBuilder<Step>;
 }

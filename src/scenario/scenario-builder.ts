@@ -3,7 +3,7 @@ import { resolveClient, type ClientOptions } from '../client/runloop-client.js';
 import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
 import type { ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
-import { makeScorer, type Scorer } from '../scorers/scorer.js';
+import { asScorer, makeScorer, type Scorer } from '../scorers/scorer.js';
 import { copyData } from '../util/copy-data.js';
 import { fixFor } from '../validation/fix-hints.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
@@ -153,6 +153,13 @@ export function createScenarioBuilder<Done extends Step>(state: ScenarioState): 
 
 /** Marks builders across copies of the package (ESM and CJS builds, or two installs). */
 const BUILDER_BRAND = Symbol.for('scenariokit.ScenarioBuilder');
+/** Reads a builder's name across copies of the package, without building it. */
+const BUILDER_NAME = Symbol.for('scenariokit.ScenarioBuilder.name');
+
+/** The name a builder was given, if any (valid or not), without validating anything. */
+export function builderName(builder: ScenarioBuilder): unknown {
+  return (builder as unknown as { [BUILDER_NAME]: unknown })[BUILDER_NAME];
+}
 
 /**
  * Whether `value` is a scenario builder, from this or another copy of scenariokit.
@@ -179,6 +186,10 @@ class ScenarioBuilderImpl {
     return true;
   }
 
+  get [BUILDER_NAME](): unknown {
+    return this.#state.name;
+  }
+
   #with<F extends keyof ScenarioState>(field: F, value: ScenarioState[F]): ScenarioBuilderImpl {
     return new ScenarioBuilderImpl({ ...this.#state, [field]: value });
   }
@@ -203,12 +214,13 @@ class ScenarioBuilderImpl {
 
   scorer(scorer: Scorer, weight = 1) {
     const entries = this.#state.scoring_contract?.input.entries ?? [];
-    return this.#withScoring({ entries: [...entries, { scorer, weight }] });
+    return this.#withScoring({ entries: [...entries, { scorer: asScorer(scorer), weight }] });
   }
 
   replaceScorer(name: string, scorer: Scorer, weight?: number) {
     // an unnamed replacement takes the name it replaces, so that the scorer stays recognisable
-    const named = scorer.name === undefined ? makeScorer(scorer.definition, { name }) : scorer;
+    const given = asScorer(scorer);
+    const named = given.name === undefined ? makeScorer(given.definition, { name }) : given;
     return this.#editScorer(name, 'replace', (entry) => [{ scorer: named, weight: weight ?? entry.weight }]);
   }
 

@@ -37,14 +37,26 @@ export function makeScorer(definition: ScorerDefinition, options: ScorerOptions 
   return Object.freeze({ name: options?.name, definition: Object.freeze(definition) });
 }
 
-const kindNames = new Map<unknown, string>();
-
 /** The name an unnamed scorer gets from its kind: `ast_grep_scorer` → `ast-grep`. */
 export function kindName(definition: ScorerDefinition): string {
-  let name = kindNames.get(definition.type);
-  if (name === undefined) {
-    name = String(definition.type).replace(/_scorer$/, '').replaceAll('_', '-');
-    kindNames.set(definition.type, name);
-  }
-  return name;
+  const type: unknown = (definition as { type?: unknown } | null)?.type;
+  return KIND_NAMES[type as ScorerDefinition['type']] ?? String(type).replace(/_scorer$/, '').replaceAll('_', '-');
+}
+
+const KIND_NAMES: Readonly<Record<ScorerDefinition['type'], string>> = {
+  ast_grep_scorer: 'ast-grep',
+  bash_script_scorer: 'bash-script',
+  command_scorer: 'command',
+  custom_scorer: 'custom',
+  python_script_scorer: 'python-script',
+  test_based_scorer: 'test-based',
+};
+
+/**
+ * A value given where a scorer goes, as a scorer. What is not one (from untyped code) becomes a
+ * scorer with that value as its definition, which validation then reports with its path.
+ */
+export function asScorer(value: Scorer): Scorer {
+  const isScorer = typeof value === 'object' && value !== null && 'definition' in value;
+  return isScorer ? value : { name: undefined, definition: value as unknown as ScorerDefinition };
 }

@@ -1,6 +1,6 @@
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { RunloopClient } from '../client/runloop-client.js';
-import { isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
+import { builderName, isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
 import { planSuite, type SuitePlan } from './plan-suite.js';
 import { pushSuite, type SuitePushOptions, type SuitePushResult } from './push-suite.js';
@@ -32,7 +32,7 @@ export interface SuitePlanOptions {
   client?: RunloopClient;
   /** How many look-ups run at once (default 8). */
   concurrency?: number;
-  /** Per-request options for the SDK (timeout, maxRetries, signal…). */
+  /** Per-request options for the SDK (timeout, maxRetries, headers…); an `idempotencyKey` is not used for the writes of a push, each of which has its own. */
   requestOptions?: RequestOptions;
 }
 
@@ -124,7 +124,8 @@ function checkScenarios(suite: string, builders: readonly ScenarioBuilder[]): re
   const firstIndexByName = new Map<string, number>();
   const scenarios = builders.map((builder, index) => {
     const result = builder.validateCreate();
-    const name = result.data?.name ?? result.error?.scenario;
+    const given = builderName(builder);
+    const name = typeof given === 'string' ? given : undefined;
     const issues = [...(result.error?.issues ?? [])];
     if (name !== undefined) {
       const first = firstIndexByName.get(name);

@@ -7,8 +7,8 @@ const PAGE_LIMIT = 5000;
 
 /**
  * The stored (active) scenarios carrying each of `names`, found with as few requests as it
- * takes: one listing of the account, page by page, until looking up the names still missing
- * one by one costs fewer requests than the pages still to read.
+ * takes: one listing of the account, page by page, until looking every name up costs fewer
+ * requests than the pages still to read.
  */
 export async function findStoredScenarios(
   client: Runloop,
@@ -16,25 +16,28 @@ export async function findStoredScenarios(
   options: { concurrency: number; requestOptions?: RequestOptions | undefined },
 ): Promise<Map<string, ScenarioView[]>> {
   const wanted = new Set(names);
-  const found = new Map<string, ScenarioView[]>();
+  const found = new Map<string, Map<string, ScenarioView>>();
   const keep = (view: ScenarioView) => {
-    if (wanted.has(view.name)) found.set(view.name, [...(found.get(view.name) ?? []), view]);
+    if (!wanted.has(view.name)) return;
+    if (!found.has(view.name)) found.set(view.name, new Map());
+    found.get(view.name)!.set(view.id, view); // by id: a listing and a look-up may both return it
   };
+  const result = () => new Map([...found].map(([name, views]) => [name, [...views.values()]]));
   if (wanted.size <= 1) {
     await lookUpByName(client, [...wanted], keep, options);
-    return found;
+    return result();
   }
   let page = await client.scenarios.list({ limit: PAGE_LIMIT }, options.requestOptions);
   let seen = 0;
   for (;;) {
     page.scenarios.forEach(keep);
     seen += page.scenarios.length;
-    if (!page.hasNextPage()) return found;
-    const missing = [...wanted].filter((name) => !found.has(name));
+    if (!page.hasNextPage()) return result();
     const pagesLeft = page.total_count > seen ? Math.ceil((page.total_count - seen) / PAGE_LIMIT) : Number.POSITIVE_INFINITY;
-    if (missing.length < pagesLeft) {
-      await lookUpByName(client, missing, keep, options);
-      return found;
+    // every name, not only those still missing: a name found already may be carried by another scenario further on
+    if (wanted.size < pagesLeft) {
+      await lookUpByName(client, [...wanted], keep, options);
+      return result();
     }
     page = await page.getNextPage();
   }

@@ -1,5 +1,5 @@
-/** How far apart two numbers may be and still be the same value: the API documents weights as floats. */
-const RELATIVE_TOLERANCE = 1e-6;
+/** How far apart two weights may be and still be the same: the API documents weights as (32-bit) floats. */
+const WEIGHT_TOLERANCE = 1e-6;
 
 /**
  * A top-level payload field whose stored value differs from the one the suite would send.
@@ -25,18 +25,24 @@ export function payloadChanges(payload: object, stored: Record<string, unknown>)
   const changes: Record<string, FieldChange> = {};
   for (const [field, after] of Object.entries(payload)) {
     const before = stored[field];
-    if (!sameValue(after, before)) changes[field] = { before, after };
+    if (!sameValue(after, before, [field])) changes[field] = { before, after };
   }
   return changes;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Deep equality of JSON values; only a scorer's weight may differ by float rounding. */
+function sameValue(a: unknown, b: unknown, path: readonly (string | number)[]): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
-    return a === b || Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+    return a === b || (isWeight(path) && Math.abs(a - b) <= WEIGHT_TOLERANCE);
   }
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [...path, key]));
+}
+
+/** `scoring_contract.scoring_function_parameters[i].weight`. */
+function isWeight(path: readonly (string | number)[]): boolean {
+  return path.length === 4 && path[0] === 'scoring_contract' && path[3] === 'weight';
 }

@@ -51,8 +51,11 @@ export interface SuitePlan {
   readonly items: readonly SuitePlanItem[];
 }
 
-/** Plans a suite: validates every scenario, finds the stored ones by name and compares. */
-export async function planSuite(suite: Suite, options: SuitePlanOptions): Promise<SuitePlan> {
+/**
+ * Plans a suite: validates every scenario, finds the stored ones by name and compares. `push()`
+ * plans without `describe`: it has no use for the diff texts.
+ */
+export async function planSuite(suite: Suite, options: SuitePlanOptions, { describe = true } = {}): Promise<SuitePlan> {
   const scenarios = suite.scenarios();
   const client = await resolveClient(options.client);
   const stored = await findStoredScenarios(
@@ -71,11 +74,11 @@ export async function planSuite(suite: Suite, options: SuitePlanOptions): Promis
       const [view] = views;
       if (view === undefined) {
         const changes = payloadChanges(payload, {});
-        return { name, action: 'create', changes, diff: await describeChanges(`+ ${name} (new)`, changes) };
+        return { name, action: 'create', changes, diff: describe ? await describeChanges(`+ ${name} (new)`, changes) : '' };
       }
       const changes = payloadChanges(payload, storedFields(view));
       if (Object.keys(changes).length === 0) return { name, action: 'unchanged', id: view.id, diff: `= ${name} (${view.id})` };
-      return { name, action: 'update', id: view.id, changes, diff: await describeChanges(`~ ${name} (${view.id})`, changes) };
+      return { name, action: 'update', id: view.id, changes, diff: describe ? await describeChanges(`~ ${name} (${view.id})`, changes) : '' };
     }),
   );
   return { items };

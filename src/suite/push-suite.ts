@@ -88,10 +88,15 @@ export async function pushSuite(suite: Suite, options: SuitePushOptions): Promis
   const client = await resolveClient(options.client);
   // aborting while the plan reads stops its requests: nothing has been written yet
   const planOptions = { ...options, client, requestOptions: { ...options.requestOptions, signal: signal ?? options.requestOptions?.signal } };
-  const { items } = await planSuite(suite, planOptions);
+  const { items } = await planSuite(suite, planOptions, { describe: false }).catch((error: unknown) => {
+    throw signal?.aborted ? signal.reason : error; // the SDK's abort error says less than the reason given
+  });
   if (options.dryRun) return { results: items.map(({ name, action, id, error }) => ({ name, action, ...(id && { id }), ...(error && { error }) })) };
 
+  // one idempotency key for many writes would make them one write: each gets the SDK's own key
+  const { idempotencyKey: _oneKeyForAll, ...requestOptions } = options.requestOptions ?? ({} as RequestOptions);
   const { default: pLimit } = await import('p-limit');
+  signal?.throwIfAborted(); // nothing written yet: an abort now is an abort before the push
   const limit = pLimit(options.concurrency ?? 8);
   let done = 0;
   let progressError: { error: unknown } | undefined;
@@ -109,7 +114,6 @@ export async function pushSuite(suite: Suite, options: SuitePushOptions): Promis
     if (action === 'unchanged') return { name, action, id: id! };
     if (signal?.aborted) return { name, action, ...(id && { id }), error: 'not sent: the push was aborted' };
     const payload = scenarios[index]!.payload;
-    const requestOptions: RequestOptions | undefined = options.requestOptions;
     try {
       const view = action === 'create'
         ? await client.scenarios.create(payload, requestOptions)

@@ -1,4 +1,4 @@
-import { formatIssuePath, type ScenarioIssue } from '../validation/scenario-issue.js';
+import { formatIssue, type ScenarioIssue } from '../validation/scenario-issue.js';
 
 /**
  * One scenario of a suite that cannot be sent, and why.
@@ -38,10 +38,10 @@ export class SuiteValidationError extends Error {
   constructor(suite: string, scenarios: readonly InvalidSuiteScenario[]) {
     const lines = scenarios.flatMap((scenario) => [
       `  ${scenario.name === undefined ? `#${scenario.index + 1} (unnamed)` : JSON.stringify(scenario.name)}:`,
-      ...scenario.issues.map((issue) => `    - ${formatIssuePath(issue.path)}: ${issue.message}\n      fix: ${issue.fix}`),
+      ...scenario.issues.map((issue) => formatIssue(issue, '    ')),
     ]);
     const count = scenarios.length === 1 ? '1 scenario is' : `${scenarios.length} scenarios are`;
-    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; nothing was sent.\n${lines.join('\n')}`);
+    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; fix them before anything is sent.\n${lines.join('\n')}`);
     this.name = 'SuiteValidationError';
     this.scenarios = Object.freeze([...scenarios]);
   }

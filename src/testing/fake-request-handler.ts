@@ -2,21 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiFailure } from './api-failure.js';
 import type { WireReply, WireRequest } from './dual-protocol-server.js';
 import { FAULT_STATUS, type FaultKind, type FaultPlan } from './fault-plan.js';
-import { IdempotencyCache, type StoredAnswer } from './idempotency-cache.js';
+import { IdempotencyCache } from './idempotency-cache.js';
 import type { OpenApiValidator } from './openapi-validator.js';
 import { MASKED_AUTHORIZATION, type RecordedRequest } from './recorded-request.js';
-import { routeScenarioCall } from './scenario-routes.js';
+import { routeScenarioCall, type ApiAnswer } from './scenario-routes.js';
 import type { ScenarioStore } from './scenario-store.js';
 
-/**
- * The header in which the SDK sends its idempotency key, the same on every retry of a POST.
- *
- * @example
- * ```ts
- * fake.requests.map((r) => r.headers[IDEMPOTENCY_HEADER]);
- * ```
- */
-export const IDEMPOTENCY_HEADER = 'x-request-id';
+/** The header in which the SDK sends its idempotency key, the same on every retry of a POST. */
+const IDEMPOTENCY_HEADER = 'x-request-id';
 
 /**
  * What a {@link FakeRequestHandler} works with.
@@ -48,6 +41,7 @@ export interface FakeRequestHandlerOptions {
  * ```
  */
 export class FakeRequestHandler {
+  #closed = false;
   readonly #options: FakeRequestHandlerOptions;
   readonly #answers = new IdempotencyCache();
   #requests: RecordedRequest[] = [];
@@ -59,6 +53,11 @@ export class FakeRequestHandler {
   /** Every request received so far (frozen records). */
   get requests(): readonly RecordedRequest[] {
     return Object.freeze([...this.#requests]);
+  }
+
+  /** Stops answering: a request still waiting (its latency, say) is dropped, changing nothing. */
+  close(): void {
+    this.#closed = true;
   }
 
   /** Forgets the recorded requests and the remembered answers. */
@@ -96,6 +95,7 @@ export class FakeRequestHandler {
     };
 
     if (this.#options.latencyMs > 0) await sleep(this.#options.latencyMs);
+    if (this.#closed) return finish({ kind: 'reset' });
 
     const fault = this.#options.faults.next();
     if (fault === 'reset') return finish({ kind: 'reset' }, fault);
@@ -104,7 +104,7 @@ export class FakeRequestHandler {
       const message = `injected fault ${faultStatus} (scenariokit fake); retry after ${this.#options.faults.retryAfterMs} ms`;
       return finish(json(faultStatus, { message }, { 'retry-after-ms': String(this.#options.faults.retryAfterMs) }), fault);
     }
-    const respond = (answer: StoredAnswer, replayed = false) =>
+    const respond = (answer: ApiAnswer, replayed = false) =>
       finish(fault === 'drop-after-commit' ? { kind: 'reset' } : json(answer.status, answer.body), fault, replayed);
 
     if (auth !== 'valid') {
@@ -114,16 +114,18 @@ export class FakeRequestHandler {
           : "invalid bearer token: it is not the fake's apiKey";
       return respond({ status: 401, body: { message } });
     }
+    // what a key stands for: the same method, path and body
+    const fingerprint = `${request.method} ${url.pathname} ${request.body.toString('utf8')}`;
     if (idempotencyKey !== undefined) {
-      const earlier = this.#answers.answerFor(idempotencyKey);
+      const earlier = this.#answers.answerFor(idempotencyKey, fingerprint);
       if (earlier !== undefined) return respond(earlier, true);
     }
     const answer = this.#answer(request, url, body);
-    if (idempotencyKey !== undefined) this.#answers.remember(idempotencyKey, answer);
+    if (idempotencyKey !== undefined) this.#answers.remember(idempotencyKey, fingerprint, answer);
     return respond(answer);
   }
 
-  #answer(request: WireRequest, url: URL, body: ParsedBody): StoredAnswer {
+  #answer(request: WireRequest, url: URL, body: ParsedBody): ApiAnswer {
     try {
       if (request.tooLarge) throw new ApiFailure(413, 'request body too large for the fake (32 MiB at most)');
       if (body.error !== undefined) throw new ApiFailure(400, `request body is not valid JSON: ${body.error}`);

@@ -1,40 +1,36 @@
-/**
- * A response as the fake answered it: status and JSON body.
- *
- * @example
- * ```ts
- * const answer: StoredAnswer = { status: 404, body: { message: 'scenario scn_1 not found' } };
- * ```
- */
-export interface StoredAnswer {
-  readonly status: number;
-  readonly body: unknown;
-}
+import type { ApiAnswer } from './scenario-routes.js';
 
 /**
- * The first answer to each idempotency key. A POST whose key was already answered gets that
- * answer again and changes nothing, as Runloop does for the SDK's retries (the SDK sends the
- * same `x-request-id` with every attempt). Injected 429/500/503 and resets are not answers: the
- * request never reached the API, so its retry is processed normally.
+ * The first answer to each idempotency key, with the request it answered. A POST whose key was
+ * already answered gets that answer again and changes nothing, as Runloop does for the SDK's
+ * retries (the SDK sends the same `x-request-id` with every attempt); the same key on a
+ * different request is refused. Injected 429/500/503 and resets are not answers: the request
+ * never reached the API, so its retry is processed normally.
  *
  * @example
  * ```ts
  * const cache = new IdempotencyCache();
- * cache.remember('key-1', { status: 200, body: view });
- * cache.answerFor('key-1'); // { status: 200, body: view }
+ * cache.remember('key-1', 'POST /v1/scenarios {…}', { status: 200, body: view });
+ * cache.answerFor('key-1', 'POST /v1/scenarios {…}'); // { status: 200, body: view }
+ * cache.answerFor('key-1', 'POST /v1/scenarios/scn_1 {…}'); // 422: reused for another request
  * ```
  */
 export class IdempotencyCache {
-  readonly #answers = new Map<string, StoredAnswer>();
+  readonly #answers = new Map<string, { request: string; answer: ApiAnswer }>();
 
-  /** The first answer given to `key`, if any. */
-  answerFor(key: string): StoredAnswer | undefined {
-    return this.#answers.get(key);
+  /** The first answer given to `key`, if any; a 422 when `key` answered another request. */
+  answerFor(key: string, request: string): ApiAnswer | undefined {
+    const earlier = this.#answers.get(key);
+    if (earlier === undefined || earlier.request === request) return earlier?.answer;
+    return {
+      status: 422,
+      body: { message: `idempotency key ${key} was already used for another request (${earlier.request.split(' ', 2).join(' ')}); give each request its own key` },
+    };
   }
 
-  /** Remembers the answer to `key`, unless one is already remembered. */
-  remember(key: string, answer: StoredAnswer): void {
-    if (!this.#answers.has(key)) this.#answers.set(key, structuredClone(answer));
+  /** Remembers the answer to `request` under `key`, unless one is already remembered. */
+  remember(key: string, request: string, answer: ApiAnswer): void {
+    if (!this.#answers.has(key)) this.#answers.set(key, { request, answer: structuredClone(answer) });
   }
 
   /** Forgets every answer. */

@@ -19,7 +19,7 @@ export interface ApiCall {
 }
 
 /**
- * A successful answer: status 200 and a JSON body.
+ * An answer of the API: a status and a JSON body.
  *
  * @example
  * ```ts

@@ -123,10 +123,15 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
   // Changes are written once per turn of the event loop, not once per change: pushing n
   // scenarios rewrites the file about n / concurrency times, not n times. close() writes what is left.
   let pendingWrite: NodeJS.Immediate | undefined;
+  let writeError: unknown;
   const writeNow = () => {
     if (pendingWrite !== undefined) clearImmediate(pendingWrite);
     pendingWrite = undefined;
-    if (file !== undefined) writeStoreFile(file, store.all());
+    try {
+      if (file !== undefined) writeStoreFile(file, store.all());
+    } catch (error) {
+      writeError ??= error; // reported by close(), rather than as an uncaught exception
+    }
   };
   const persist = file === undefined ? undefined : () => void (pendingWrite ??= setImmediate(writeNow));
   const store: ScenarioStore = new ScenarioStore({ seed, initial: file === undefined ? undefined : readStoreFile(file), onChange: persist });
@@ -156,9 +161,11 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
       faults.reset();
       if (pendingWrite !== undefined) writeNow();
     },
-    close() {
+    async close() {
+      handler.close(); // nothing changes after close(), not even a request still in its latency
       if (pendingWrite !== undefined) writeNow();
-      return server.close();
+      await server.close();
+      if (writeError !== undefined) throw writeError;
     },
   });
 }

@@ -35,3 +35,16 @@ export function formatIssuePath(path: readonly (string | number)[]): string {
     '',
   );
 }
+
+/**
+ * An issue as the error messages show it: its path, what is wrong, and the fix on the next line.
+ *
+ * @example
+ * ```ts
+ * formatIssue({ path: ['scorer_timeout_sec'], message: 'must be at least 1 second', fix: '.scorerTimeout(seconds)' }, '  ');
+ * // '  - scorer_timeout_sec: must be at least 1 second\n    fix: .scorerTimeout(seconds)'
+ * ```
+ */
+export function formatIssue(issue: ScenarioIssue, indent: string): string {
+  return `${indent}- ${formatIssuePath(issue.path) || '(payload)'}: ${issue.message}\n${indent}  fix: ${issue.fix}`;
+}

@@ -1,4 +1,4 @@
-import { formatIssuePath, type ScenarioIssue } from './scenario-issue.js';
+import { formatIssue, type ScenarioIssue } from './scenario-issue.js';
 
 /**
  * Thrown by `.build()`, `.buildCreate()`, `.push()` and `.create()` when a scenario is invalid,
@@ -31,6 +31,6 @@ export class ScenarioValidationError extends Error {
 function describeIssues(issues: readonly ScenarioIssue[], scenario: string | undefined): string {
   const subject = scenario ? `Scenario ${JSON.stringify(scenario)}` : 'Scenario';
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  const lines = issues.map((issue) => `  - ${formatIssuePath(issue.path) || '(payload)'}: ${issue.message}\n    fix: ${issue.fix}`);
+  const lines = issues.map((issue) => formatIssue(issue, '  '));
   return `${subject} is invalid (${count}):\n${lines.join('\n')}`;
 }

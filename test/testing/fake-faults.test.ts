@@ -30,10 +30,8 @@ describe('HTTP faults: 429, 500 and 503 with a short retry-after-ms', () => {
   it('lands every create and update exactly once with faults on 60% of requests', async () => {
     const fake = await startFake({ seed: 3, faults: { rate: 0.6, kinds: ['429', '500', '503'] } });
     const names = Array.from({ length: 10 }, (_, i) => `s-${i}`);
-    const started = performance.now();
     const ids = await createAndUpdate(fake, names, 10);
 
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(fake.scenarios.map((s) => [s.id, s.name, s.metadata])).toEqual(names.map((name, i) => [ids[i], name, { version: '2' }]));
     const writes = attemptsByKey(fake.requests);
     expect(writes).toHaveLength(20);

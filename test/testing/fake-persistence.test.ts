@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,5 +52,19 @@ describe('persistTo', () => {
     await expect(startFakeRunloop({ persistTo: other })).rejects.toThrow(/other\.json is not a scenariokit fake store/);
     writeFileSync(other, '{"scen');
     await expect(startFakeRunloop({ persistTo: other })).rejects.toThrow(/other\.json is not JSON/);
+  });
+});
+
+describe('close()', () => {
+  it('changes nothing after it resolves, not even for a request still in its latency', async () => {
+    const file = storeFile();
+    const fake = await startFakeRunloop({ persistTo: file, latencyMs: 100 });
+    const late = nullCheck.name('late').create({ client: fake.client({ maxRetries: 0, http2: false }) }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await fake.close();
+    expect(await late).toBeInstanceOf(Error);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(fake.scenarios).toEqual([]);
+    expect(existsSync(file)).toBe(false); // no change, so never written
   });
 });

@@ -247,3 +247,17 @@ describe('reset', () => {
     expect(fake.requests.map((r) => r.seq)).toEqual([1]);
   });
 });
+
+describe('idempotency keys', () => {
+  it('answers a repeated key with the first answer, and refuses the same key on another request', async () => {
+    const fake = await startFake();
+    const client = fake.client({ maxRetries: 0 });
+    const first = await nullCheck.create({ client, requestOptions: { idempotencyKey: 'key-1' } });
+    const again = await nullCheck.create({ client, requestOptions: { idempotencyKey: 'key-1' } });
+    expect(again).toEqual(first);
+    expect(fake.scenarios).toHaveLength(1);
+    const other = nullCheck.name('another').create({ client, requestOptions: { idempotencyKey: 'key-1' } });
+    await expect(other).rejects.toMatchObject({ status: 422, message: expect.stringContaining('idempotency key key-1 was already used for another request (POST /v1/scenarios)') });
+    expect(fake.scenarios).toHaveLength(1);
+  });
+});
