@@ -12,7 +12,7 @@ import { applySpecExceptions, type OpenApiSchema } from './spec-exceptions.js';
  * join(packageRoot, 'openapi', SPEC_FILE_NAME);
  * ```
  */
-export const SPEC_FILE_NAME = 'runloop-scenarios-openapi.yml';
+const SPEC_FILE_NAME = 'runloop-scenarios-openapi.yml';
 
 /**
  * A JSON Schema (draft-07) as Ajv reads it.

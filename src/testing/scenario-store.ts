@@ -61,7 +61,7 @@ export interface ScenarioPage {
  * store.list({}).scenarios.length <= DEFAULT_LIMIT; // true
  * ```
  */
-export const DEFAULT_LIMIT = 20;
+const DEFAULT_LIMIT = 20;
 
 /**
  * The largest page size; a larger `limit` is lowered to it.

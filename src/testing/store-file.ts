@@ -10,7 +10,7 @@ import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scena
  * JSON.parse(readFileSync(file, 'utf8')).format === STORE_FILE_FORMAT;
  * ```
  */
-export const STORE_FILE_FORMAT = 'scenariokit-fake-runloop';
+const STORE_FILE_FORMAT = 'scenariokit-fake-runloop';
 const VERSION = 1;
 
 /**
