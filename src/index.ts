@@ -25,22 +25,33 @@ export { pythonScript, type PythonScriptOptions } from './scorers/python-script.
 export { custom, type CustomOptions } from './scorers/custom.js';
 export type { Scorer, ScorerOptions } from './scorers/scorer.js';
 export { escapeForDoubleQuotes } from './scorers/escape-for-double-quotes.js';
-export { normalizeWeights } from './scorers/normalize-weights.js';
+export { normalizeWeights, WEIGHT_TOLERANCE } from './scorers/normalize-weights.js';
 export { ScenarioValidationError } from './validation/scenario-validation-error.js';
 export { formatIssuePath, type ScenarioIssue } from './validation/scenario-issue.js';
+export { ISSUE_CODES, type IssueCode, type IssueSeverity } from './validation/issue-codes.js';
+export { MAX_JSON_DEPTH } from './util/json-depth.js';
+export type { DeepReadonly } from './util/deep-readonly.js';
 export {
   ScenarioCreatePayloadSchema,
   ScenarioUpdatePayloadSchema,
   type ScenarioCreatePayload,
   type ScenarioUpdatePayload,
 } from './schema/scenario-payload.js';
-export type { ScorerDefinition } from './schema/scorer-definition.js';
+export type { ScorerDefinition } from './scorers/registry.js';
 export type { JsonObject } from './schema/json-object.js';
-export type { ClientOptions, RunloopClient } from './client/runloop-client.js';
+export type { ClientOptions, RunloopApiClient, RunloopClient, ScenarioListPage } from './client/runloop-client.js';
 export type { ScenarioView } from './client/scenario-view.js';
 export type { StoredScenario } from './scenario/from-view.js';
-export { defineSuite, isSuite, type Suite, type SuitePlanOptions, type SuiteScenario, type SuiteSource } from './suite/define-suite.js';
+export {
+  defineSuite,
+  isSuite,
+  type Suite,
+  type SuiteOptions,
+  type SuitePlanOptions,
+  type SuiteScenario,
+  type SuiteSource,
+} from './suite/define-suite.js';
 export type { SuiteAction, SuitePlan, SuitePlanItem } from './suite/plan-suite.js';
-export type { SuitePushOptions, SuitePushProgress, SuitePushResult, SuiteScenarioResult } from './suite/push-suite.js';
+export type { SuitePushOptions, SuitePushProgress, SuiteScenarioResult, SuitePushResult } from './suite/push-suite.js';
 export type { FieldChange } from './suite/payload-changes.js';
 export { SuiteValidationError, type InvalidSuiteScenario } from './suite/suite-validation-error.js';

@@ -67,15 +67,16 @@ describe('scenariokit validate', () => {
   it('reports every invalid scenario with its fix, exit code 2', async () => {
     const dir = project({
       'bad.ts': `
-export const one = Scenario.define('one').problem('').scorer(command('x'));
+export const one = Scenario.define('one').problem('').scorer(command('x'), -1);
 export const two = Scenario.define('two').problem('p').scorer(command('x')).scorerTimeout(0);
 export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
     });
     const run = await cli(['validate', 'scenarios/bad.ts'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('2 scenarios are invalid; fix them before anything is sent'); // exports come in name order: dup, one, two
-    expect(run.stderr).toContain('input_context.problem_statement: must not be blank\n      fix: .problem(statement)');
-    expect(run.stderr).toContain('scorer_timeout_sec: must be at least 1 second');
+    expect(run.stderr).toContain('error scorer[0].weight: scorer "command": must not be negative\n      at scoring_contract.scoring_function_parameters[0].weight [invalid-value]\n      fix: .scorer(scorer, weight)');
+    expect(run.stderr).toContain('warning problem.statement: must not be blank'); // warnings of an invalid scenario are listed too
+    expect(run.stderr).toContain('error scorerTimeout: must be at least 1 second');
     expect(run.stderr).toContain('scenario #1 has the same name');
   });
 

@@ -258,7 +258,10 @@ describe('.scorer and the scorer factories', () => {
     const result = Scenario.define('x').scorer(command('a')).removeScorer('command').validate();
     expect(result.error?.issues).toEqual([
       {
+        severity: 'error',
+        code: 'missing-field',
         path: ['scoring_contract', 'scoring_function_parameters'],
+        inputPath: 'scorer',
         message: 'needs at least one scorer',
         fix: '.scorer(scorer, weight)',
       },
@@ -360,8 +363,23 @@ describe('build, validate and buildCreate', () => {
     expect(frozen(payload)).toBe(true);
   });
 
-  it('validate() returns the payload on success', () => {
-    expect(base.validate()).toEqual({ success: true, data: base.build() });
+  it('validate() returns the payload on success, with no warnings', () => {
+    expect(base.validate()).toEqual({ success: true, data: base.build(), warnings: [] });
+  });
+
+  it('validate() returns the warnings beside the payload, and build() does not throw on them', () => {
+    const warned = base.scorer(command('npm run lint', { name: 'lint' })).scorer(command('npx eslint .', { name: 'lint' }));
+    const result = warned.validate();
+    expect(result).toEqual({ success: true, data: warned.build(), warnings: [expect.objectContaining({ severity: 'warning', code: 'duplicate-scorer-name' })] });
+  });
+
+  it('strict() makes warnings fail like errors, and strict(false) undoes it', () => {
+    const warned = base.scorer(command('npm run lint', { name: 'lint' })).scorer(command('npx eslint .', { name: 'lint' }));
+    const error = warned.strict().validate().error;
+    expect(error?.issues.map((issue) => [issue.severity, issue.code, issue.inputPath])).toEqual([['warning', 'duplicate-scorer-name', 'scorer[2].name']]);
+    expect(error?.message).toContain('(1 warning, strict)');
+    expect(() => warned.strict().build()).toThrow(ScenarioValidationError);
+    expect(warned.strict().strict(false).validate().success).toBe(true);
   });
 
   it('validate() returns the error instead of throwing', () => {
@@ -390,10 +408,12 @@ describe('build, validate and buildCreate', () => {
     const error = base.name('broken').scorerTimeout(-1).requiredEnv(['1A']).validate().error;
     expect(error?.scenario).toBe('broken');
     expect(error?.message).toMatchInlineSnapshot(`
-      "Scenario "broken" is invalid (2 problems):
-        - scorer_timeout_sec: must be at least 1 second
+      "Scenario "broken" is invalid (1 error, 1 warning):
+        - error scorerTimeout: must be at least 1 second
+          at scorer_timeout_sec [invalid-value]
           fix: .scorerTimeout(seconds)
-        - required_environment_variables[0]: "1A" is not a valid environment variable name (letters, digits and "_", not starting with a digit)
+        - warning requiredEnv[0]: "1A" is not a valid environment variable name (letters, digits and "_", not starting with a digit)
+          at required_environment_variables[0] [invalid-env-name]
           fix: .requiredEnv(names)"
     `);
   });

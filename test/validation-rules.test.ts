@@ -8,8 +8,12 @@ import {
   Scenario,
   ScenarioUpdatePayloadSchema,
   testBased,
+  ISSUE_CODES,
+  MAX_JSON_DEPTH,
+  type IssueCode,
   type LaunchInput,
   type ScenarioBuilder,
+  type ScenarioIssue,
 } from '../src/index.js';
 
 /** Casts an input that the compiler rightly rejects, to prove the runtime check too. */
@@ -24,136 +28,193 @@ const withScorer = (scorer: Parameters<typeof valid.scorer>[0]) => valid.removeS
 
 interface Case {
   rule: string;
-  builder: ScenarioBuilder;
+  builder: ScenarioBuilder<any>;
   path: (string | number)[];
+  code: IssueCode;
   message: string | RegExp;
   fix?: string;
+  inputPath?: string;
 }
+
+const deep = (levels: number) => {
+  let value: Record<string, unknown> = {};
+  for (let level = 1; level < levels; level++) value = { nested: value };
+  return value;
+};
 
 const cases: Case[] = [
   // names
-  { rule: 'scenario name non-blank', builder: valid.name('  '), path: ['name'], message: 'must not be blank', fix: 'Scenario.define(name) or .name(name)' },
+  { rule: 'scenario name non-blank', builder: valid.name('  '), path: ['name'], code: 'invalid-value', message: 'must not be blank', fix: 'Scenario.define(name) or .name(name)', inputPath: 'name' },
   {
     rule: 'scorer names match [a-zA-Z0-9_-]+',
     builder: withScorer(command('x', { name: 'has space' })),
     path: [...FIRST_SCORER, 'name'],
+    code: 'invalid-value',
     message: 'may only contain letters, digits, "_" and "-"',
-    fix: "the scorer factory's name option, e.g. command(cmd, { name })",
+    fix: 'command(command, { name })',
+    inputPath: 'scorer[0].name',
   },
   {
-    rule: 'scorer names unique',
+    rule: 'scorer names unique (a warning: the API stores duplicates)',
     builder: valid.scorer(command('y', { name: 'lint' })).scorer(command('z', { name: 'lint' })),
     path: ['scoring_contract', 'scoring_function_parameters', 2, 'name'],
+    code: 'duplicate-scorer-name',
     message: 'scorer name "lint" is used twice',
+    inputPath: 'scorer[2].name',
   },
   // weights
-  { rule: 'weights not negative', builder: valid.scorer(command('y'), -1), path: ['scoring_contract', 'scoring_function_parameters', 1, 'weight'], message: 'must not be negative', fix: '.scorer(scorer, weight)' },
-  { rule: 'weights finite (NaN)', builder: valid.scorer(command('y'), Number.NaN), path: ['scoring_contract', 'scoring_function_parameters', 1, 'weight'], message: /number/ },
-  { rule: 'weights finite (Infinity)', builder: valid.scorer(command('y'), Number.POSITIVE_INFINITY), path: ['scoring_contract', 'scoring_function_parameters', 1, 'weight'], message: /number/ },
-  { rule: 'weights have a positive total', builder: withScorer(command('x')).replaceScorer('command', command('x'), 0), path: ['scoring_contract', 'scoring_function_parameters'], message: 'all weights are 0; give at least one scorer a positive weight' },
+  { rule: 'weights not negative', builder: valid.scorer(command('y'), -1), path: ['scoring_contract', 'scoring_function_parameters', 1, 'weight'], code: 'invalid-value', message: 'must not be negative', fix: '.scorer(scorer, weight)', inputPath: 'scorer[1].weight' },
+  { rule: 'weights finite (NaN)', builder: valid.scorer(command('y'), Number.NaN), path: ['scoring_contract', 'scoring_function_parameters', 1, 'weight'], code: 'invalid-type', message: /number/ },
+  { rule: 'weights finite (Infinity)', builder: valid.scorer(command('y'), Number.POSITIVE_INFINITY), path: ['scoring_contract', 'scoring_function_parameters', 1, 'weight'], code: 'invalid-type', message: /number/ },
+  { rule: 'weights have a positive total', builder: withScorer(command('x')).replaceScorer('command', command('x'), 0), path: ['scoring_contract', 'scoring_function_parameters'], code: 'zero-weights', message: 'all weights are 0; give at least one scorer a positive weight' },
   {
-    rule: "exact weights sum to 1 (±1e-9)",
+    rule: 'exact weights sum to 1 (a warning: the API says they should)',
     builder: valid.scorer(command('y'), 0.5).weights('exact'),
     path: ['scoring_contract', 'scoring_function_parameters'],
-    message: 'weights must sum to 1 (±1e-9) when sent exactly, but they sum to 1.5',
+    code: 'weights-not-normalised',
+    message: "weights should sum to 1 (±0.000001) when sent exactly, but they sum to 1.5; fix them or drop .weights('exact')",
   },
-  { rule: 'exact weights at most 1', builder: valid.replaceScorer('command', command('x'), 2).weights('exact'), path: [...FIRST_SCORER, 'weight'], message: 'must be at most 1' },
-  { rule: 'at least one scorer in a contract', builder: valid.removeScorer('command'), path: ['scoring_contract', 'scoring_function_parameters'], message: 'needs at least one scorer' },
-  // scorers' required text
-  { rule: 'ast-grep pattern non-blank', builder: withScorer(astGrep(' ')), path: [...FIRST_SCORER, 'scorer', 'pattern'], message: 'must not be blank', fix: 'astGrep(pattern)' },
-  { rule: 'ast-grep pattern without NUL', builder: withScorer(astGrep('a\0b')), path: [...FIRST_SCORER, 'scorer', 'pattern'], message: 'must not contain a NUL character' },
-  { rule: 'ast-grep search directory non-blank', builder: withScorer(astGrep('x', { searchDirectory: '' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], message: 'must not be blank', fix: 'astGrep(pattern, { searchDirectory })' },
-  { rule: 'ast-grep lang non-blank', builder: withScorer(astGrep('x', { lang: '' })), path: [...FIRST_SCORER, 'scorer', 'lang'], message: 'must not be blank', fix: 'astGrep(pattern, { lang })' },
-  { rule: 'bash script non-blank', builder: withScorer(bashScript('\n')), path: [...FIRST_SCORER, 'scorer', 'bash_script'], message: 'must not be blank', fix: 'bashScript(script)' },
-  { rule: 'command non-blank', builder: withScorer(command('')), path: [...FIRST_SCORER, 'scorer', 'command'], message: 'must not be blank', fix: 'command(cmd)' },
-  { rule: 'custom scorer type non-blank', builder: withScorer(custom(' ')), path: [...FIRST_SCORER, 'scorer', 'custom_scorer_type'], message: 'must not be blank', fix: 'custom(type)' },
-  { rule: 'python script non-blank', builder: withScorer(pythonScript('')), path: [...FIRST_SCORER, 'scorer', 'python_script'], message: 'must not be blank', fix: 'pythonScript(script)' },
-  { rule: 'test command non-blank', builder: withScorer(testBased({ command: ' ' })), path: [...FIRST_SCORER, 'scorer', 'test_command'], message: 'must not be blank', fix: 'testBased({ command })' },
+  { rule: 'exact weights above 1 sum above 1', builder: valid.replaceScorer('command', command('x'), 2).weights('exact'), path: ['scoring_contract', 'scoring_function_parameters'], code: 'weights-not-normalised', message: /sum to 2;/ },
+  { rule: 'at least one scorer in a contract', builder: valid.removeScorer('command'), path: ['scoring_contract', 'scoring_function_parameters'], code: 'missing-field', message: 'needs at least one scorer' },
+  // scorers' text
+  { rule: 'ast-grep pattern non-blank', builder: withScorer(astGrep(' ')), path: [...FIRST_SCORER, 'scorer', 'pattern'], code: 'blank-text', message: 'must not be blank', fix: 'astGrep(pattern)', inputPath: 'scorer[0].pattern' },
+  { rule: 'ast-grep pattern without NUL', builder: withScorer(astGrep('a\0b')), path: [...FIRST_SCORER, 'scorer', 'pattern'], code: 'nul-character', message: 'must not contain a NUL character' },
+  { rule: 'ast-grep pattern given as escaped is escaped', builder: withScorer(astGrep('print("Hello")', { escaped: true })), path: [...FIRST_SCORER, 'scorer', 'pattern'], code: 'pattern-not-escaped', message: /has a \$, backtick or " that is not escaped/ },
+  { rule: 'ast-grep pattern given as escaped does not end in a lone backslash', builder: withScorer(astGrep('a\\', { escaped: true })), path: [...FIRST_SCORER, 'scorer', 'pattern'], code: 'pattern-not-escaped', message: /ends with a lone/ },
+  { rule: 'ast-grep search directory non-blank', builder: withScorer(astGrep('x', { searchDirectory: '' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], code: 'blank-text', message: 'must not be blank', fix: 'astGrep(pattern, { searchDirectory })', inputPath: 'scorer[0].searchDirectory' },
+  { rule: 'ast-grep search directory without command substitution', builder: withScorer(astGrep('x', { searchDirectory: '$(touch x)' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], code: 'search-directory-special-characters', message: '"$(touch x)" has characters a shell interprets ("$" "(" " " ")"); use a plain relative path' },
+  { rule: 'ast-grep search directory not absolute', builder: withScorer(astGrep('x', { searchDirectory: '/' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], code: 'search-directory-outside', message: '"/" is outside the working directory; give a path inside it, such as "src" or "."' },
+  { rule: 'ast-grep search directory inside the working directory', builder: withScorer(astGrep('x', { searchDirectory: '../..' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], code: 'search-directory-outside', message: /"\.\.\/\.\." is outside the working directory/ },
+  { rule: 'ast-grep search directory without NUL', builder: withScorer(astGrep('x', { searchDirectory: 'src\0' })), path: [...FIRST_SCORER, 'scorer', 'search_directory'], code: 'nul-character', message: 'must not contain a NUL character' },
+  { rule: 'ast-grep lang non-blank', builder: withScorer(astGrep('x', { lang: '' })), path: [...FIRST_SCORER, 'scorer', 'lang'], code: 'blank-text', message: 'must not be blank', fix: 'astGrep(pattern, { lang })', inputPath: 'scorer[0].lang' },
+  { rule: 'ast-grep lang is an ast-grep language', builder: withScorer(astGrep('x', { lang: 'typescrpt' })), path: [...FIRST_SCORER, 'scorer', 'lang'], code: 'unknown-ast-grep-language', message: '"typescrpt" is not one of ast-grep\'s built-in languages — did you mean "typescript"? (a language registered in sgconfig.yml is fine)' },
+  { rule: 'bash script non-blank', builder: withScorer(bashScript('\n')), path: [...FIRST_SCORER, 'scorer', 'bash_script'], code: 'blank-text', message: 'must not be blank', fix: 'bashScript(script)', inputPath: 'scorer[0].script' },
+  { rule: 'command non-blank', builder: withScorer(command('')), path: [...FIRST_SCORER, 'scorer', 'command'], code: 'blank-text', message: 'must not be blank', fix: 'command(command)', inputPath: 'scorer[0].command' },
+  { rule: 'a command scorer has a command', builder: withScorer({ name: undefined, definition: untyped({ type: 'command_scorer' }) }), path: [...FIRST_SCORER, 'scorer', 'command'], code: 'missing-field', message: 'is required' },
+  { rule: 'custom scorer type non-blank', builder: withScorer(custom(' ')), path: [...FIRST_SCORER, 'scorer', 'custom_scorer_type'], code: 'blank-text', message: 'must not be blank', fix: 'custom(type)', inputPath: 'scorer[0].type' },
+  { rule: 'custom scorer type is a type name', builder: withScorer(custom('my scorer; rm -rf /')), path: [...FIRST_SCORER, 'scorer', 'custom_scorer_type'], code: 'invalid-custom-scorer-type', message: /is not a scorer type name/ },
+  { rule: 'python script non-blank', builder: withScorer(pythonScript('')), path: [...FIRST_SCORER, 'scorer', 'python_script'], code: 'blank-text', message: 'must not be blank', fix: 'pythonScript(script)' },
+  { rule: 'test command non-blank', builder: withScorer(testBased({ command: ' ' })), path: [...FIRST_SCORER, 'scorer', 'test_command'], code: 'blank-text', message: 'must not be blank', fix: 'testBased({ command })', inputPath: 'scorer[0].command' },
   // test files
-  { rule: 'test file paths relative', builder: withScorer(testBased({ command: 't', files: { '/etc/passwd': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], message: '"/etc/passwd" is absolute; give a path relative to the working directory', fix: 'testBased({ files })' },
-  { rule: 'test file paths stay inside the working directory', builder: withScorer(testBased({ command: 't', files: { 'test/../../x.ts': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], message: 'climbs out of the working directory with ".."' },
-  { rule: 'test file paths name a file', builder: withScorer(testBased({ command: 't', files: { 'test/': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], message: '"test/" is not a file path' },
+  { rule: 'test file paths relative', builder: withScorer(testBased({ command: 't', files: { '/etc/passwd': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], code: 'test-path-absolute', message: '"/etc/passwd" is absolute; give a path relative to the working directory', fix: 'testBased({ files })', inputPath: 'scorer[0].files[0].path' },
+  { rule: 'test file paths stay inside the working directory', builder: withScorer(testBased({ command: 't', files: { 'test/../../x.ts': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], code: 'test-path-outside', message: 'climbs out of the working directory with ".."' },
+  { rule: 'test file paths name a file', builder: withScorer(testBased({ command: 't', files: { 'test/': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], code: 'test-path-not-a-file', message: '"test/" is not a file path' },
+  { rule: 'test file paths without NUL', builder: withScorer(testBased({ command: 't', files: { 'a\0.py': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], code: 'nul-character', message: 'must not contain a NUL character' },
+  { rule: 'test file paths without newlines', builder: withScorer(testBased({ command: 't', files: { 'a\n.py': 'x' } })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_path'], code: 'test-path-control-character', message: '"a\\n.py" has a newline, tab or other control character' },
   {
     rule: 'test file paths unique after normalising',
     builder: withScorer(testBased({ command: 't', files: [{ path: 'test/a.ts', contents: '1' }, { path: './test//a.ts', contents: '2' }] })),
     path: [...FIRST_SCORER, 'scorer', 'test_files', 1, 'file_path'],
+    code: 'test-path-duplicate',
     message: '"./test//a.ts" is the same file as test_files[0]',
   },
-  { rule: 'python version is a specifier', builder: withScorer(pythonScript('print(1)', { pythonVersion: '3.12' })), path: [...FIRST_SCORER, 'scorer', 'python_version_constraint'], message: '"3.12" is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"', fix: 'pythonScript(script, { pythonVersion })' },
-  { rule: 'custom params are a JSON object', builder: withScorer(custom('t', { params: untyped(['a']) })), path: [...FIRST_SCORER, 'scorer', 'scorer_params'], message: 'must be a JSON object (got an array)', fix: 'custom(type, { params })' },
-  { rule: 'custom params are JSON-serialisable', builder: withScorer(custom('t', { params: { at: { big: 1n } } })), path: [...FIRST_SCORER, 'scorer', 'scorer_params', 'at', 'big'], message: 'a BigInt is not JSON-serialisable' },
-  { rule: 'what is not a scorer is reported', builder: withScorer(untyped(undefined)), path: [...FIRST_SCORER, 'scorer'], message: /unknown scorer type undefined; use one of the scorer factories/ },
-  { rule: 'unknown scorer types are reported', builder: withScorer({ name: undefined, definition: untyped({ type: 'regex_scorer' }) }), path: [...FIRST_SCORER, 'scorer', 'type'], message: /unknown scorer type "regex_scorer"; use one of the scorer factories/ },
+  { rule: 'a test file has contents', builder: withScorer(testBased({ command: 't', files: [untyped({ path: 'a.py' })] })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_contents'], code: 'missing-field', message: 'is required', inputPath: 'scorer[0].files[0].contents' },
+  { rule: 'python version is a specifier', builder: withScorer(pythonScript('print(1)', { pythonVersion: '3.12' })), path: [...FIRST_SCORER, 'scorer', 'python_version_constraint'], code: 'invalid-python-version', message: '"3.12" is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"', fix: 'pythonScript(script, { pythonVersion })', inputPath: 'scorer[0].pythonVersion' },
+  { rule: 'custom params are a JSON object', builder: withScorer(custom('t', { params: untyped(['a']) })), path: [...FIRST_SCORER, 'scorer', 'scorer_params'], code: 'not-json', message: 'must be a JSON object (got an array)', fix: 'custom(type, { params })', inputPath: 'scorer[0].params' },
+  { rule: 'custom params are JSON-serialisable', builder: withScorer(custom('t', { params: { at: { big: 1n } } })), path: [...FIRST_SCORER, 'scorer', 'scorer_params', 'at', 'big'], code: 'not-json', message: 'a BigInt is not JSON-serialisable', inputPath: 'scorer[0].params.at.big' },
+  { rule: 'custom params nest at most MAX_JSON_DEPTH levels', builder: withScorer(custom('t', { params: deep(MAX_JSON_DEPTH + 1) })), path: [...FIRST_SCORER, 'scorer', 'scorer_params', ...Array<string>(MAX_JSON_DEPTH).fill('nested')], code: 'too-deep', message: `nests deeper than ${MAX_JSON_DEPTH} levels; flatten it or send it as a string` },
+  { rule: 'what is not a scorer is reported', builder: withScorer(untyped(undefined)), path: [...FIRST_SCORER, 'scorer'], code: 'missing-field', message: /is required/, fix: 'a scorer factory: astGrep, bashScript, command, custom, pythonScript, testBased', inputPath: 'scorer[0]' },
+  { rule: 'what is not a scorer definition is reported', builder: withScorer(untyped('npm test')), path: [...FIRST_SCORER, 'scorer'], code: 'invalid-type', message: /^unknown scorer type undefined; use one of the scorer factories/, inputPath: 'scorer[0]' },
+  { rule: 'unknown scorer types are reported', builder: withScorer({ name: undefined, definition: untyped({ type: 'regex_scorer' }) }), path: [...FIRST_SCORER, 'scorer', 'type'], code: 'unknown-scorer-type', message: /unknown scorer type "regex_scorer"; use one of the scorer factories/ },
+  { rule: 'unknown wire fields of a scorer are reported', builder: withScorer({ name: undefined, definition: untyped({ type: 'command_scorer', command: 'x', timeout: 5 }) }), path: [...FIRST_SCORER, 'scorer', 'timeout'], code: 'unknown-field', message: 'unknown field "timeout"' },
   // launch parameters
-  { rule: 'custom cpu is 0.5, 1 or an even number up to 16', builder: withLaunch({ resourceSize: { cpu: 3, memoryGb: 12 } }), path: [...LAUNCH, 'custom_cpu_cores'], message: 'must be 0.5, 1 or an even number up to 16 (got 3)', fix: '.env({ launch: { resourceSize: { cpu } } })' },
-  { rule: 'custom cpu at most 16', builder: withLaunch({ resourceSize: { cpu: 18, memoryGb: 64 } }), path: [...LAUNCH, 'custom_cpu_cores'], message: /got 18/ },
-  { rule: 'custom memory is 1 or an even number up to 64', builder: withLaunch({ resourceSize: { cpu: 2, memoryGb: 5 } }), path: [...LAUNCH, 'custom_gb_memory'], message: 'must be 1 or an even number of GiB up to 64 (got 5)', fix: '.env({ launch: { resourceSize: { memoryGb } } })' },
-  { rule: 'custom memory at most 64', builder: withLaunch({ resourceSize: { cpu: 16, memoryGb: 66 } }), path: [...LAUNCH, 'custom_gb_memory'], message: /got 66/ },
-  { rule: 'custom disk is even from 2 to 64', builder: withLaunch({ resourceSize: { cpu: 2, memoryGb: 4, diskGb: 3 } }), path: [...LAUNCH, 'custom_disk_size'], message: 'must be an even number of GiB from 2 to 64 (got 3)', fix: '.env({ launch: { resourceSize: { diskGb } } })' },
-  { rule: 'custom disk at most 64', builder: withLaunch({ resourceSize: { cpu: 2, memoryGb: 4, diskGb: 66 } }), path: [...LAUNCH, 'custom_disk_size'], message: /got 66/ },
-  { rule: 'cpu:memory at least 1:2', builder: withLaunch({ resourceSize: { cpu: 4, memoryGb: 4 } }), path: [...LAUNCH, 'custom_gb_memory'], message: '4 GiB for 4 cores is outside the allowed cpu:memory ratio of 1:2 to 1:8 (8–32 GiB)' },
-  { rule: 'cpu:memory at most 1:8', builder: withLaunch({ resourceSize: { cpu: 1, memoryGb: 10 } }), path: [...LAUNCH, 'custom_gb_memory'], message: /ratio of 1:2 to 1:8 \(2–8 GiB\)/ },
-  { rule: 'a custom size needs cpu', builder: withLaunch({ resourceSize: untyped({ memoryGb: 4 }) }), path: [...LAUNCH, 'custom_cpu_cores'], message: 'custom_cpu_cores is required with CUSTOM_SIZE' },
-  { rule: 'keep-alive at least 1 s', builder: withLaunch({ keepAliveSeconds: 0 }), path: [...LAUNCH, 'keep_alive_time_seconds'], message: 'must be at least 1 second', fix: '.env({ launch: { keepAliveSeconds } })' },
-  { rule: 'keep-alive at most 172800 s', builder: withLaunch({ keepAliveSeconds: 172_801 }), path: [...LAUNCH, 'keep_alive_time_seconds'], message: 'must be at most 172800 seconds (48 hours)' },
-  { rule: 'keep-alive whole seconds', builder: withLaunch({ keepAliveSeconds: 1.5 }), path: [...LAUNCH, 'keep_alive_time_seconds'], message: 'must be a whole number of seconds' },
-  { rule: 'idle seconds positive', builder: withLaunch({ afterIdle: { idleSeconds: 0, onIdle: 'shutdown' } }), path: [...LAUNCH, 'after_idle', 'idle_time_seconds'], message: 'must be at least 1 second', fix: '.env({ launch: { afterIdle: { idleSeconds, onIdle } } })' },
-  { rule: 'idle seconds whole', builder: withLaunch({ lifecycle: { afterIdle: { idleSeconds: 2.5, onIdle: 'suspend' } } }), path: [...LAUNCH, 'lifecycle', 'after_idle', 'idle_time_seconds'], message: 'must be a whole number of seconds' },
-  { rule: 'on idle is shutdown or suspend', builder: withLaunch({ afterIdle: { idleSeconds: 5, onIdle: untyped('stop') } }), path: [...LAUNCH, 'after_idle', 'on_idle'], message: 'must be "shutdown" or "suspend"' },
+  { rule: 'custom cpu is 0.5, 1 or an even number up to 16', builder: withLaunch({ resourceSize: { cpu: 3, memoryGb: 12 } }), path: [...LAUNCH, 'custom_cpu_cores'], code: 'invalid-value', message: 'must be 0.5, 1 or an even number up to 16 (got 3)', fix: '.env({ launch: { resourceSize: { cpu } } })', inputPath: 'env.launch.resourceSize.cpu' },
+  { rule: 'custom cpu at most 16', builder: withLaunch({ resourceSize: { cpu: 18, memoryGb: 64 } }), path: [...LAUNCH, 'custom_cpu_cores'], code: 'invalid-value', message: /got 18/ },
+  { rule: 'custom memory is 1 or an even number up to 64', builder: withLaunch({ resourceSize: { cpu: 2, memoryGb: 5 } }), path: [...LAUNCH, 'custom_gb_memory'], code: 'invalid-value', message: 'must be 1 or an even number of GiB up to 64 (got 5)', fix: '.env({ launch: { resourceSize: { memoryGb } } })', inputPath: 'env.launch.resourceSize.memoryGb' },
+  { rule: 'custom memory at most 64', builder: withLaunch({ resourceSize: { cpu: 16, memoryGb: 66 } }), path: [...LAUNCH, 'custom_gb_memory'], code: 'invalid-value', message: /got 66/ },
+  { rule: 'custom disk is even from 2 to 64', builder: withLaunch({ resourceSize: { cpu: 2, memoryGb: 4, diskGb: 3 } }), path: [...LAUNCH, 'custom_disk_size'], code: 'invalid-value', message: 'must be an even number of GiB from 2 to 64 (got 3)', fix: '.env({ launch: { resourceSize: { diskGb } } })' },
+  { rule: 'custom disk at most 64', builder: withLaunch({ resourceSize: { cpu: 2, memoryGb: 4, diskGb: 66 } }), path: [...LAUNCH, 'custom_disk_size'], code: 'invalid-value', message: /got 66/ },
+  { rule: 'cpu:memory at least 1:2', builder: withLaunch({ resourceSize: { cpu: 4, memoryGb: 4 } }), path: [...LAUNCH, 'custom_gb_memory'], code: 'invalid-value', message: '4 GiB for 4 cores is outside the allowed cpu:memory ratio of 1:2 to 1:8 (8–32 GiB)' },
+  { rule: 'cpu:memory at most 1:8', builder: withLaunch({ resourceSize: { cpu: 1, memoryGb: 10 } }), path: [...LAUNCH, 'custom_gb_memory'], code: 'invalid-value', message: /ratio of 1:2 to 1:8 \(2–8 GiB\)/ },
+  { rule: 'a custom size needs cpu', builder: withLaunch({ resourceSize: untyped({ memoryGb: 4 }) }), path: [...LAUNCH, 'custom_cpu_cores'], code: 'missing-field', message: 'custom_cpu_cores is required with CUSTOM_SIZE' },
+  { rule: 'keep-alive at least 1 s', builder: withLaunch({ keepAliveSeconds: 0 }), path: [...LAUNCH, 'keep_alive_time_seconds'], code: 'invalid-value', message: 'must be at least 1 second', fix: '.env({ launch: { keepAliveSeconds } })', inputPath: 'env.launch.keepAliveSeconds' },
+  { rule: 'keep-alive at most 172800 s', builder: withLaunch({ keepAliveSeconds: 172_801 }), path: [...LAUNCH, 'keep_alive_time_seconds'], code: 'invalid-value', message: 'must be at most 172800 seconds (48 hours)' },
+  { rule: 'keep-alive whole seconds', builder: withLaunch({ keepAliveSeconds: 1.5 }), path: [...LAUNCH, 'keep_alive_time_seconds'], code: 'invalid-type', message: 'must be a whole number of seconds' },
+  { rule: 'idle seconds positive', builder: withLaunch({ afterIdle: { idleSeconds: 0, onIdle: 'shutdown' } }), path: [...LAUNCH, 'after_idle', 'idle_time_seconds'], code: 'invalid-value', message: 'must be at least 1 second', fix: '.env({ launch: { afterIdle: { idleSeconds } } })', inputPath: 'env.launch.afterIdle.idleSeconds' },
+  { rule: 'idle seconds whole', builder: withLaunch({ lifecycle: { afterIdle: { idleSeconds: 2.5, onIdle: 'suspend' } } }), path: [...LAUNCH, 'lifecycle', 'after_idle', 'idle_time_seconds'], code: 'invalid-type', message: 'must be a whole number of seconds', inputPath: 'env.launch.lifecycle.afterIdle.idleSeconds' },
+  { rule: 'on idle is shutdown or suspend', builder: withLaunch({ afterIdle: { idleSeconds: 5, onIdle: untyped('stop') } }), path: [...LAUNCH, 'after_idle', 'on_idle'], code: 'invalid-value', message: 'must be "shutdown" or "suspend"' },
   {
     rule: 'after_idle and lifecycle.after_idle agree',
     builder: withLaunch({ afterIdle: { idleSeconds: 5, onIdle: 'shutdown' }, lifecycle: { afterIdle: { idleSeconds: 6, onIdle: 'shutdown' } } }),
     path: [...LAUNCH, 'lifecycle', 'after_idle'],
+    code: 'invalid-value',
     message: 'differs from after_idle; when both are set they must be equal (prefer lifecycle.after_idle alone)',
   },
-  { rule: 'suspend deadline at most 60000 ms', builder: withLaunch({ lifecycle: { hooks: { suspendDeadlineMs: 60_001 } } }), path: [...LAUNCH, 'lifecycle', 'lifecycle_hooks', 'suspend_deadline_ms'], message: 'must be at most 60000 ms' },
-  { rule: 'uid non-negative', builder: withLaunch({ user: { username: 'dev', uid: -1 } }), path: [...LAUNCH, 'user_parameters', 'uid'], message: 'must be a non-negative integer', fix: '.env({ launch: { user: { username, uid } } })' },
-  { rule: 'uid whole', builder: withLaunch({ user: { username: 'dev', uid: 1.5 } }), path: [...LAUNCH, 'user_parameters', 'uid'], message: 'must be a whole number' },
-  { rule: 'username non-blank', builder: withLaunch({ user: { username: '', uid: 1 } }), path: [...LAUNCH, 'user_parameters', 'username'], message: 'must not be blank' },
-  { rule: 'ports at least 1', builder: withLaunch({ availablePorts: [0] }), path: [...LAUNCH, 'available_ports', 0], message: 'must be from 1 to 65535', fix: '.env({ launch: { availablePorts } })' },
-  { rule: 'ports at most 65535', builder: withLaunch({ availablePorts: [80, 65_536] }), path: [...LAUNCH, 'available_ports', 1], message: 'must be from 1 to 65535' },
-  { rule: 'launch commands non-blank', builder: withLaunch({ launchCommands: ['npm ci', ' '] }), path: [...LAUNCH, 'launch_commands', 1], message: 'must not be blank', fix: '.env({ launch: { launchCommands } })' },
-  { rule: 'resource size is a preset', builder: withLaunch({ resourceSize: untyped('HUGE') }), path: [...LAUNCH, 'resource_size_request'], message: /must be one of X_SMALL, SMALL/ },
-  { rule: 'architecture is x86_64 or arm64', builder: withLaunch({ architecture: untyped('riscv') }), path: [...LAUNCH, 'architecture'], message: 'must be "x86_64" or "arm64"' },
-  { rule: 'provisioning tier is standard or flex', builder: withLaunch({ provisioningTier: untyped('spot') }), path: [...LAUNCH, 'provisioning_tier'], message: 'must be "standard" or "flex"' },
+  { rule: 'suspend deadline at most 60000 ms', builder: withLaunch({ lifecycle: { hooks: { suspendDeadlineMs: 60_001 } } }), path: [...LAUNCH, 'lifecycle', 'lifecycle_hooks', 'suspend_deadline_ms'], code: 'invalid-value', message: 'must be at most 60000 ms', inputPath: 'env.launch.lifecycle.hooks.suspendDeadlineMs' },
+  { rule: 'uid non-negative', builder: withLaunch({ user: { username: 'dev', uid: -1 } }), path: [...LAUNCH, 'user_parameters', 'uid'], code: 'invalid-value', message: 'must be a non-negative integer', fix: '.env({ launch: { user: { uid } } })', inputPath: 'env.launch.user.uid' },
+  { rule: 'uid whole', builder: withLaunch({ user: { username: 'dev', uid: 1.5 } }), path: [...LAUNCH, 'user_parameters', 'uid'], code: 'invalid-type', message: 'must be a whole number' },
+  { rule: 'username non-blank', builder: withLaunch({ user: { username: '', uid: 1 } }), path: [...LAUNCH, 'user_parameters', 'username'], code: 'blank-text', message: 'must not be blank' },
+  { rule: 'a user has a uid', builder: withLaunch({ user: untyped({ username: 'dev' }) }), path: [...LAUNCH, 'user_parameters', 'uid'], code: 'missing-field', message: 'is required' },
+  { rule: 'ports at least 1', builder: withLaunch({ availablePorts: [0] }), path: [...LAUNCH, 'available_ports', 0], code: 'invalid-value', message: 'must be from 1 to 65535', fix: '.env({ launch: { availablePorts } })', inputPath: 'env.launch.availablePorts[0]' },
+  { rule: 'ports at most 65535', builder: withLaunch({ availablePorts: [80, 65_536] }), path: [...LAUNCH, 'available_ports', 1], code: 'invalid-value', message: 'must be from 1 to 65535' },
+  { rule: 'launch commands non-blank', builder: withLaunch({ launchCommands: ['npm ci', ' '] }), path: [...LAUNCH, 'launch_commands', 1], code: 'blank-text', message: 'must not be blank', fix: '.env({ launch: { launchCommands } })' },
+  { rule: 'resource size is a preset', builder: withLaunch({ resourceSize: untyped('HUGE') }), path: [...LAUNCH, 'resource_size_request'], code: 'invalid-value', message: /must be one of X_SMALL, SMALL/, inputPath: 'env.launch.resourceSize' },
+  { rule: 'architecture is x86_64 or arm64', builder: withLaunch({ architecture: untyped('riscv') }), path: [...LAUNCH, 'architecture'], code: 'invalid-value', message: 'must be "x86_64" or "arm64"' },
+  { rule: 'provisioning tier is standard or flex', builder: withLaunch({ provisioningTier: untyped('spot') }), path: [...LAUNCH, 'provisioning_tier'], code: 'invalid-value', message: 'must be "standard" or "flex"' },
+  { rule: 'launch is an object', builder: withLaunch(untyped('big')), path: [...LAUNCH], code: 'invalid-type', message: /object/, inputPath: 'env.launch' },
   // environment
-  { rule: 'at most one environment source', builder: valid.env(untyped({ snapshotId: 's', prebuiltId: 'p' })), path: ['environment_parameters', 'prebuilt_id'], message: 'an environment has one source, but snapshot_id and prebuilt_id are both set', fix: '.env({ prebuiltId })' },
-  { rule: 'working directory non-blank', builder: valid.env({ workingDirectory: ' ' }), path: ['environment_parameters', 'working_directory'], message: 'must not be blank', fix: '.env({ workingDirectory })' },
-  { rule: 'blueprint id non-blank', builder: valid.env({ blueprintId: '' }), path: ['environment_parameters', 'blueprint_id'], message: 'must not be blank' },
+  { rule: 'at most one environment source', builder: valid.env(untyped({ snapshotId: 's', prebuiltId: 'p' })), path: ['environment_parameters', 'prebuilt_id'], code: 'multiple-sources', message: 'an environment has one source, but snapshot_id and prebuilt_id are both set', fix: '.env({ prebuiltId })', inputPath: 'env.prebuiltId' },
+  { rule: 'working directory non-blank', builder: valid.env({ workingDirectory: ' ' }), path: ['environment_parameters', 'working_directory'], code: 'blank-text', message: 'must not be blank', fix: '.env({ workingDirectory })' },
+  { rule: 'blueprint id non-blank', builder: valid.env({ blueprintId: '' }), path: ['environment_parameters', 'blueprint_id'], code: 'blank-text', message: 'must not be blank' },
+  { rule: '.env() takes an object', builder: valid.env(untyped(42)), path: ['environment_parameters'], code: 'invalid-option', message: 'must be an object of options (got a number)', inputPath: 'env' },
   // problem and context
-  { rule: 'problem statement non-blank', builder: valid.problem(''), path: ['input_context', 'problem_statement'], message: 'must not be blank', fix: '.problem(statement)' },
-  { rule: 'context is a JSON object', builder: valid.problem('p', { context: untyped('text') }), path: ['input_context', 'additional_context'], message: 'must be a JSON object (got a string)', fix: '.problem(statement, { context })' },
-  { rule: 'context without functions', builder: valid.problem('p', { context: { run: () => 1 } }), path: ['input_context', 'additional_context', 'run'], message: 'a function is not JSON-serialisable' },
-  { rule: 'context without NaN', builder: valid.problem('p', { context: { list: [1, Number.NaN] } }), path: ['input_context', 'additional_context', 'list', 1], message: 'NaN is not a JSON number' },
-  { rule: 'context without undefined in arrays', builder: valid.problem('p', { context: { list: [undefined] } }), path: ['input_context', 'additional_context', 'list', 0], message: 'undefined is not JSON-serialisable' },
-  { rule: 'context without class instances', builder: valid.problem('p', { context: { when: new Date(0) } }), path: ['input_context', 'additional_context', 'when'], message: 'a Date object is not a plain JSON value; convert it first (e.g. to a string)' },
-  { rule: 'context without symbols', builder: valid.problem('p', { context: { s: Symbol('x') } }), path: ['input_context', 'additional_context', 's'], message: 'a symbol is not JSON-serialisable' },
+  { rule: 'problem statement non-blank', builder: valid.problem(''), path: ['input_context', 'problem_statement'], code: 'blank-text', message: 'must not be blank', fix: '.problem(statement)', inputPath: 'problem.statement' },
+  { rule: 'problem statement is text', builder: valid.problem(untyped(7)), path: ['input_context', 'problem_statement'], code: 'invalid-type', message: 'must be a string' },
+  { rule: 'context is a JSON object', builder: valid.problem('p', { context: untyped('text') }), path: ['input_context', 'additional_context'], code: 'not-json', message: 'must be a JSON object (got a string)', fix: '.problem(statement, { context })', inputPath: 'problem.context' },
+  { rule: 'context without functions', builder: valid.problem('p', { context: { run: () => 1 } }), path: ['input_context', 'additional_context', 'run'], code: 'not-json', message: 'a function is not JSON-serialisable', inputPath: 'problem.context.run' },
+  { rule: 'context without NaN', builder: valid.problem('p', { context: { list: [1, Number.NaN] } }), path: ['input_context', 'additional_context', 'list', 1], code: 'not-json', message: 'NaN is not a JSON number', inputPath: 'problem.context.list[1]' },
+  { rule: 'context without undefined in arrays', builder: valid.problem('p', { context: { list: [undefined] } }), path: ['input_context', 'additional_context', 'list', 0], code: 'not-json', message: 'undefined is not JSON-serialisable' },
+  { rule: 'context without class instances', builder: valid.problem('p', { context: { when: new Date(0) } }), path: ['input_context', 'additional_context', 'when'], code: 'not-json', message: 'a Date object is not a plain JSON value; convert it first (e.g. to a string)' },
+  { rule: 'context without symbols', builder: valid.problem('p', { context: { s: Symbol('x') } }), path: ['input_context', 'additional_context', 's'], code: 'not-json', message: 'a symbol is not JSON-serialisable' },
+  { rule: 'context nests at most MAX_JSON_DEPTH levels', builder: valid.problem('p', { context: deep(MAX_JSON_DEPTH + 1) }), path: ['input_context', 'additional_context', ...Array<string>(MAX_JSON_DEPTH).fill('nested')], code: 'too-deep', message: /nests deeper than/ },
+  { rule: 'context 10,000 levels deep is an error, not a stack overflow', builder: valid.problem('p', { context: deep(10_000) }), path: ['input_context', 'additional_context', ...Array<string>(MAX_JSON_DEPTH).fill('nested')], code: 'too-deep', message: /nests deeper than/ },
   // plain fields
-  { rule: 'metadata values are strings', builder: valid.metadata(untyped({ count: 3 })), path: ['metadata', 'count'], message: 'metadata values must be strings', fix: '.metadata(record)' },
-  { rule: 'metadata keys non-blank', builder: valid.metadata({ ' ': 'x' }), path: ['metadata', ' '], message: 'must not be blank' },
-  { rule: 'required env names are valid variable names', builder: valid.requiredEnv(['OK', 'NOT-OK']), path: ['required_environment_variables', 1], message: '"NOT-OK" is not a valid environment variable name (letters, digits and "_", not starting with a digit)', fix: '.requiredEnv(names)' },
-  { rule: 'required env names unique', builder: valid.requiredEnv(['A', 'A']), path: ['required_environment_variables', 1], message: 'environment variable "A" is listed twice' },
-  { rule: 'required secrets non-blank', builder: valid.requiredSecrets(['']), path: ['required_secret_names', 0], message: 'must not be blank', fix: '.requiredSecrets(names)' },
-  { rule: 'required secrets unique', builder: valid.requiredSecrets(['s', 's']), path: ['required_secret_names', 1], message: 'secret "s" is listed twice' },
-  { rule: 'scorer timeout positive', builder: valid.scorerTimeout(0), path: ['scorer_timeout_sec'], message: 'must be at least 1 second', fix: '.scorerTimeout(seconds)' },
-  { rule: 'scorer timeout whole', builder: valid.scorerTimeout(2.5), path: ['scorer_timeout_sec'], message: 'must be a whole number of seconds' },
-  { rule: 'validation type is known', builder: valid.validation(untyped('FAST')), path: ['validation_type'], message: 'must be one of UNSPECIFIED, FORWARD, REVERSE, EVALUATION', fix: '.validation(type)' },
-  { rule: 'is_public is a boolean', builder: valid.public(untyped('yes')), path: ['is_public'], message: 'must be true or false', fix: '.public(flag)' },
-  { rule: 'reference output is text', builder: valid.referenceOutput(untyped(42)), path: ['reference_output'], message: 'must be a string', fix: '.referenceOutput(text)' },
+  { rule: 'metadata values are strings', builder: valid.metadata(untyped({ count: 3 })), path: ['metadata', 'count'], code: 'invalid-type', message: 'metadata values must be strings', fix: '.metadata(record)', inputPath: 'metadata.count' },
+  { rule: 'metadata keys non-blank', builder: valid.metadata({ ' ': 'x' }), path: ['metadata', ' '], code: 'blank-text', message: 'metadata key must not be blank', inputPath: 'metadata[" "]' },
+  { rule: 'metadata 10,000 levels deep is an error, not a stack overflow', builder: valid.metadata(untyped({ m: deep(10_000) })), path: ['metadata', 'm'], code: 'invalid-type', message: 'metadata values must be strings' },
+  { rule: 'required env names are valid variable names', builder: valid.requiredEnv(['OK', 'NOT-OK']), path: ['required_environment_variables', 1], code: 'invalid-env-name', message: '"NOT-OK" is not a valid environment variable name (letters, digits and "_", not starting with a digit)', fix: '.requiredEnv(names)', inputPath: 'requiredEnv[1]' },
+  { rule: 'required env names unique', builder: valid.requiredEnv(['A', 'A']), path: ['required_environment_variables', 1], code: 'duplicate-entry', message: 'environment variable "A" is listed twice' },
+  { rule: 'required secrets are identifiers', builder: valid.requiredSecrets(['']), path: ['required_secret_names', 0], code: 'invalid-secret-name', message: '"" is not an identifier (letters, digits and "_", not starting with a digit)', fix: '.requiredSecrets(names)', inputPath: 'requiredSecrets[0]' },
+  { rule: 'required secrets without shell characters', builder: valid.requiredSecrets(['$(id)']), path: ['required_secret_names', 0], code: 'invalid-secret-name', message: /"\$\(id\)" is not an identifier/ },
+  { rule: 'required secrets unique', builder: valid.requiredSecrets(['s', 's']), path: ['required_secret_names', 1], code: 'duplicate-entry', message: 'secret "s" is listed twice' },
+  { rule: 'scorer timeout positive', builder: valid.scorerTimeout(0), path: ['scorer_timeout_sec'], code: 'invalid-value', message: 'must be at least 1 second', fix: '.scorerTimeout(seconds)', inputPath: 'scorerTimeout' },
+  { rule: 'scorer timeout whole', builder: valid.scorerTimeout(2.5), path: ['scorer_timeout_sec'], code: 'invalid-type', message: 'must be a whole number of seconds' },
+  { rule: 'validation type is known', builder: valid.validation(untyped('FAST')), path: ['validation_type'], code: 'invalid-value', message: 'must be one of UNSPECIFIED, FORWARD, REVERSE, EVALUATION', fix: '.validation(type)' },
+  { rule: 'is_public is a boolean', builder: valid.public(untyped('yes')), path: ['is_public'], code: 'invalid-type', message: 'must be true or false', fix: '.public(flag)' },
+  { rule: 'reference output is text', builder: valid.referenceOutput(untyped(42)), path: ['reference_output'], code: 'invalid-type', message: 'must be a string', fix: '.referenceOutput(text)' },
+  // editing
+  { rule: 'removing a scorer that is not there', builder: valid.removeScorer('lint'), path: ['scoring_contract', 'scoring_function_parameters'], code: 'scorer-not-found', message: 'cannot remove scorer "lint": the scorers are "command"', inputPath: 'removeScorer("lint")' },
 ];
+
+/** Every issue a builder has: its errors and warnings when invalid, its warnings when valid. */
+const issuesOf = (builder: ScenarioBuilder<any>): readonly ScenarioIssue[] => {
+  const result = builder.validate();
+  return result.success ? result.warnings : result.error.issues;
+};
 
 describe('every validation rule names its field', () => {
   it('starts from a valid scenario', () => {
     expect(valid.validate().success).toBe(true);
   });
 
-  it.each(cases)('$rule', ({ builder, path, message, fix }) => {
-    const issues = builder.validate().error?.issues ?? [];
-    const issue = issues.find((candidate) => JSON.stringify(candidate.path) === JSON.stringify(path));
+  it.each(cases)('$rule', ({ builder, path, code, message, fix, inputPath }) => {
+    const issues = issuesOf(builder);
+    const issue = issues.find((candidate) => JSON.stringify(candidate.path) === JSON.stringify(path) && candidate.code === code);
     expect(issue, `issues were: ${JSON.stringify(issues, null, 2)}`).toBeDefined();
+    expect(issue?.severity).toBe(ISSUE_CODES[code].severity);
     if (typeof message === 'string') expect(issue?.message).toContain(message);
     else expect(issue?.message).toMatch(message);
     if (fix !== undefined) expect(issue?.fix).toBe(fix);
+    if (inputPath !== undefined) expect(issue?.inputPath).toBe(inputPath);
+    // a warning never stops the build unless strict; an error always does
+    expect(builder.validate().success).toBe(issues.every((other) => other.severity === 'warning'));
+    if (issue?.severity === 'warning') expect(builder.strict().validate().success).toBe(false);
+  });
+
+  it('checks every issue code somewhere in this table (or in the suite and option tests)', () => {
+    const elsewhere = ['unknown-option', 'invalid-id', 'duplicate-scenario-name'];
+    const covered = new Set([...cases.map((c) => c.code), ...elsewhere]);
+    expect(Object.keys(ISSUE_CODES).filter((code) => !covered.has(code as IssueCode))).toEqual([]);
   });
 });
 
@@ -200,8 +261,9 @@ describe('every problem at once', () => {
   });
 
   it('says which scorer an issue is about', () => {
-    const issue = Scenario.define('x').scorer(command('a', { name: 'lint' })).scorer(command(' ', { name: 'tests' })).validate().error?.issues[0];
+    const [issue] = issuesOf(Scenario.define('x').scorer(command('a', { name: 'lint' })).scorer(command(' ', { name: 'tests' })));
     expect(issue?.message).toBe('scorer "tests": must not be blank');
+    expect(issue?.inputPath).toBe('scorer[1].command');
   });
 });
 
@@ -222,8 +284,20 @@ describe('accepted edge values', () => {
     },
   );
 
-  it.each(['3.12', '==', '>=3.x', '~=3', '3.12,<4', '=>3.1'])('rejects the python version specifier %s', (pythonVersion) => {
-    expect(withScorer(pythonScript('print(1)', { pythonVersion })).validate().success).toBe(false);
+  it.each(['3.12', '==', '>=3.x', '~=3', '3.12,<4', '=>3.1'])('warns about the python version specifier %s', (pythonVersion) => {
+    expect(issuesOf(withScorer(pythonScript('print(1)', { pythonVersion }))).map((issue) => issue.code)).toEqual(['invalid-python-version']);
+  });
+
+  it.each(['typescript', 'TypeScript', 'ts', 'tsx', 'python', 'py', 'rust', 'go', 'golang', 'c++', 'yml', 'sol', 'hcl'])('accepts the ast-grep language %s', (lang) => {
+    expect(issuesOf(withScorer(astGrep('x', { lang })))).toEqual([]);
+  });
+
+  it.each(['.', 'src', 'src/app', './src', 'packages/a-b_c/src', 'a/../b'])('accepts the search directory %s', (searchDirectory) => {
+    expect(issuesOf(withScorer(astGrep('x', { searchDirectory })))).toEqual([]);
+  });
+
+  it('accepts context exactly MAX_JSON_DEPTH levels deep', () => {
+    expect(valid.problem('p', { context: deep(MAX_JSON_DEPTH) }).validate().success).toBe(true);
   });
 
   it('accepts keep-alive bounds and port bounds', () => {

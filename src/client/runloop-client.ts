@@ -1,8 +1,58 @@
-import type { Runloop, RunloopSDK } from '@runloop/api-client';
 import type { RequestOptions } from '@runloop/api-client/core';
+import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+import { z } from 'zod';
+
+/** The largest page `GET /v1/scenarios` serves (`limit`). */
+export const MAX_PAGE_SIZE = 5000;
 
 /**
- * A Runloop client: the SDK's `Runloop` API client or its `RunloopSDK` wrapper.
+ * One page of `client.scenarios.list()`, as scenariokit reads it.
+ *
+ * @example
+ * ```ts
+ * let page: ScenarioListPage = await client.scenarios.list({ limit: 100 });
+ * while (page.hasNextPage()) page = await page.getNextPage();
+ * ```
+ */
+export interface ScenarioListPage {
+  /** The scenarios on this page. */
+  readonly scenarios: readonly ScenarioView[];
+  /** How many scenarios the listing has in all. */
+  readonly total_count: number;
+  /** Whether there is another page. */
+  hasNextPage(): boolean;
+  /** The next page. */
+  getNextPage(): PromiseLike<ScenarioListPage>;
+}
+
+/**
+ * The part of the SDK's `Runloop` client that scenariokit calls, described by its shape alone:
+ * a client from any `@runloop/api-client` 1.x (another installed copy included, whose classes
+ * have their own `#private` fields) fits, and so does a hand-made stand-in.
+ *
+ * @example
+ * ```ts
+ * const api: RunloopApiClient = new Runloop({ bearerToken: process.env.RUNLOOP_API_KEY });
+ * await api.scenarios.retrieve('scn_123');
+ * ```
+ */
+export interface RunloopApiClient {
+  /** `client.scenarios`: the scenario endpoints. */
+  readonly scenarios: {
+    /** `POST /v1/scenarios`. */
+    create(body: object, options?: RequestOptions): PromiseLike<ScenarioView>;
+    /** `POST /v1/scenarios/{id}`. */
+    update(id: string, body: object, options?: RequestOptions): PromiseLike<ScenarioView>;
+    /** `GET /v1/scenarios/{id}`. */
+    retrieve(id: string, options?: RequestOptions): PromiseLike<ScenarioView>;
+    /** `GET /v1/scenarios`. */
+    list(query: { limit?: number; name?: string; starting_after?: string }, options?: RequestOptions): PromiseLike<ScenarioListPage>;
+  };
+}
+
+/**
+ * A Runloop client: the SDK's `Runloop` API client or its `RunloopSDK` wrapper (its `api`), from
+ * any 1.x version of `@runloop/api-client`; only their shape is required.
  *
  * @example
  * ```ts
@@ -10,7 +60,7 @@ import type { RequestOptions } from '@runloop/api-client/core';
  * await scenario.push('scn_123', { client });
  * ```
  */
-export type RunloopClient = Runloop | RunloopSDK;
+export type RunloopClient = RunloopApiClient | { readonly api: RunloopApiClient };
 
 /**
  * Options of the terminals that talk to Runloop (`.push()`, `.create()`).
@@ -27,13 +77,16 @@ export interface ClientOptions {
   requestOptions?: RequestOptions;
 }
 
-let defaultClient: { key: string; client: Promise<Runloop> } | undefined;
+/** The keys of {@link ClientOptions}, for the option check. */
+export const ClientOptionsSchema = z.strictObject({ client: z.unknown(), requestOptions: z.unknown() });
+
+let defaultClient: { key: string; client: Promise<RunloopApiClient> } | undefined;
 
 /**
  * The API client to send with: the one given, or one made from the environment. The SDK is
  * imported here, on first use, so that building payloads never loads it.
  */
-export function resolveClient(client: RunloopClient | undefined): Promise<Runloop> {
+export function resolveClient(client: RunloopClient | undefined): Promise<RunloopApiClient> {
   if (client !== undefined) return Promise.resolve('api' in client ? client.api : client);
   const apiKey = process.env.RUNLOOP_API_KEY;
   if (!apiKey) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AfterIdleSchema, LaunchParametersSchema, ResourceSizeSchema } from '../schema/launch-parameters.js';
+import { ENVIRONMENT_FIELDS, ENVIRONMENT_SOURCES, type LAUNCH_FIELDS, type ResourceSizeSchema } from './environment-fields.js';
 
 /**
  * A preset Devbox size: `X_SMALL` (0.5 vCPU, 1 GiB) to `XX_LARGE` (8 vCPU, 32 GiB).
@@ -43,7 +43,7 @@ export interface AfterIdle {
   /** Seconds of inactivity before `onIdle` happens. */
   idleSeconds: number;
   /** `shutdown` or `suspend`. */
-  onIdle: z.infer<typeof AfterIdleSchema>['on_idle'];
+  onIdle: 'shutdown' | 'suspend';
 }
 
 /**
@@ -63,7 +63,7 @@ export interface Lifecycle {
   hooks?: { suspendCommands?: readonly string[]; suspendDeadlineMs?: number };
 }
 
-type Wire = z.infer<typeof LaunchParametersSchema>;
+type Wire = { [K in keyof typeof LAUNCH_FIELDS]: z.infer<(typeof LAUNCH_FIELDS)[K]['schema']> };
 
 /**
  * The Devbox's launch parameters in camelCase; each key maps to one `launch_parameters` field.
@@ -134,20 +134,28 @@ export type EnvironmentInput = EnvironmentSource & {
   launch?: LaunchInput;
 };
 
-const SOURCE_KEYS = ['blueprintId', 'snapshotId', 'prebuiltId'] as const;
+/** The input keys of the environment sources: `blueprintId`, `snapshotId`, `prebuiltId`. */
+const SOURCE_KEYS: readonly string[] = ENVIRONMENT_SOURCES.map((source) => ENVIRONMENT_FIELDS[source].input);
 
 /**
  * Merges a later `.env()` call into an earlier one: its source (if any) replaces the earlier
  * source, `workingDirectory` replaces, and `launch` merges key by key. Keys set to `undefined`
- * stay in the result, for the copy that follows to drop.
+ * stay in the result, for the copy that follows to drop. Input that is not an object is kept
+ * as given, for validation to report.
  */
 export function mergeEnvironment(earlier: EnvironmentInput | undefined, later: EnvironmentInput): EnvironmentInput {
-  const replacesSource = SOURCE_KEYS.some((key) => later[key] !== undefined);
+  const next: unknown = later;
+  if (!isObject(next) || !isObject(earlier)) return later;
+  const replacesSource = SOURCE_KEYS.some((key) => next[key] !== undefined);
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(earlier ?? {})) {
-    if (!replacesSource || !(SOURCE_KEYS as readonly string[]).includes(key)) merged[key] = value;
+  for (const [key, value] of Object.entries(earlier)) {
+    if (!replacesSource || !SOURCE_KEYS.includes(key)) merged[key] = value;
   }
-  for (const [key, value] of Object.entries(later)) merged[key] = value;
-  if (later.launch !== undefined && earlier?.launch !== undefined) merged.launch = { ...earlier.launch, ...later.launch };
+  for (const [key, value] of Object.entries(next)) merged[key] = value;
+  if (isObject(next.launch) && isObject(earlier.launch)) merged.launch = { ...earlier.launch, ...next.launch };
   return merged as EnvironmentInput;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,17 +1,20 @@
 import type { z } from 'zod';
+import { ENVIRONMENT_FIELDS, EnvironmentSchema } from '../environment/environment-fields.js';
 import type { EnvironmentInput } from '../environment/environment-input.js';
-import { toWireEnvironment } from '../environment/to-wire-environment.js';
+import { inputSchema, toWire } from '../environment/field-table.js';
 import { CREATE_REQUIRED_FIELDS, PAYLOAD_FIELDS, type PayloadField } from '../schema/scenario-payload.js';
-import { RelativeScoringContractSchema, ScoringContractSchema } from '../schema/scoring-contract.js';
 import { normalizeWeights } from '../scorers/normalize-weights.js';
+import { scorerOptionProblems } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
+import { RelativeScoringContractSchema, ScoringContractSchema } from '../scorers/scoring-contract.js';
 import { compiledSchema } from '../util/compiled-schema.js';
-import { fixFor } from '../validation/fix-hints.js';
+import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioPart, type CompiledField } from './scenario-part.js';
+import { createIssue, environmentOptionIssues, issuesFromZod, scorerOptionIssues, type ScorerTypes } from './scenario-issues.js';
 import type { ProblemState, ScenarioState, ScoringState } from './scenario-state.js';
 
-/** A whole payload (frozen) and every problem found in it. */
+/** A whole payload (frozen) and every problem found in it, errors and warnings. */
 export interface CompiledScenario {
   readonly payload: Readonly<Record<string, unknown>>;
   readonly issues: readonly ScenarioIssue[];
@@ -24,6 +27,9 @@ const MISSING_FOR_CREATE: Record<(typeof CREATE_REQUIRED_FIELDS)[number], string
   input_context: 'a scenario needs a problem statement to be created',
   scoring_contract: 'a scenario needs at least one scorer to be created',
 };
+
+/** The keys `.env()` takes, as a strict schema derived from the environment's field table. */
+const ENVIRONMENT_INPUT = inputSchema(ENVIRONMENT_FIELDS);
 
 /**
  * Turns a builder's state into its frozen wire payload, fields in the order they were first set,
@@ -41,13 +47,13 @@ export function compileScenario(state: ScenarioState, mode: 'update' | 'create')
       ({ value: payload[field], issues: found } = value.compiled);
     } else {
       payload[field] = value;
-      found = validate(PAYLOAD_FIELDS[field], value, field);
+      found = validate(PAYLOAD_FIELDS[field].schema, value, [field]);
     }
     if (found.length > 0) issues = [...issues, ...found];
   }
   if (mode === 'create') {
     for (const field of CREATE_REQUIRED_FIELDS) {
-      if (payload[field] === undefined) issues = [...issues, issueAt([field], MISSING_FOR_CREATE[field])];
+      if (payload[field] === undefined) issues = [...issues, createIssue('missing-field', [field], MISSING_FOR_CREATE[field])];
     }
   }
   return { payload: Object.freeze(payload), issues };
@@ -69,15 +75,18 @@ export function scoringPart(scoring: ScoringState): ScenarioPart<ScoringState> {
 }
 
 function compileEnvironment(environment: EnvironmentInput): CompiledField {
-  const value = toWireEnvironment(environment);
-  return { value, issues: validate(PAYLOAD_FIELDS.environment_parameters, value, 'environment_parameters') };
+  const value = toWire(ENVIRONMENT_FIELDS, environment);
+  const options = environmentOptionIssues(optionProblems(ENVIRONMENT_INPUT, environment));
+  const found = validate(EnvironmentSchema, value, ['environment_parameters']);
+  return { value, issues: options.length === 0 ? found : [...options, ...found] };
 }
 
-function compileProblem({ statement, context }: ProblemState): CompiledField {
+function compileProblem({ statement, context, issues }: ProblemState): CompiledField {
   const value = Object.freeze(
     context === undefined ? { problem_statement: statement } : { problem_statement: statement, additional_context: context },
   );
-  return { value, issues: validate(PAYLOAD_FIELDS.input_context, value, 'input_context') };
+  const found = validate(PAYLOAD_FIELDS.input_context.schema, value, ['input_context']);
+  return { value, issues: issues.length === 0 ? found : [...issues, ...found] };
 }
 
 function compileScoring(scoring: ScoringState): CompiledField {
@@ -87,10 +96,15 @@ function compileScoring(scoring: ScoringState): CompiledField {
     scorer: entry.scorer.definition,
     weight: entry.weight,
   }));
+  const types: ScorerTypes = functions.map((fn) => (fn.scorer as { type?: unknown } | null)?.type);
+  const options = scoring.entries.flatMap(({ scorer }, index) => {
+    const problems = scorerOptionProblems(scorer);
+    return problems ? scorerOptionIssues(problems, index, types[index]) : [];
+  });
   const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
-  const found = validate(schema, { scoring_function_parameters: functions }, 'scoring_contract');
-  const problems = scoring.problems.length === 0 ? found : [...scoring.problems, ...found];
-  if (problems.length === 0 && !scoring.exactWeights) {
+  const found = validate(schema, { scoring_function_parameters: functions }, ['scoring_contract'], types);
+  const problems = [...scoring.problems, ...options, ...found];
+  if (!scoring.exactWeights && !problems.some((issue) => issue.severity === 'error')) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));
     for (let index = 0; index < functions.length; index++) functions[index]!.weight = weights[index]!;
   }
@@ -102,27 +116,17 @@ function compileScoring(scoring: ScoringState): CompiledField {
 }
 
 /**
- * Prefixes issues inside one scorer with that scorer's name, so a message says which scorer it is
- * about (issues about the name itself already quote it).
+ * Prefixes issues inside one scorer (a field of its definition, its weight) with that scorer's
+ * name, so a message says which scorer it is about.
  */
 function withScorerName(issue: ScenarioIssue, names: readonly string[]): ScenarioIssue {
   const index = issue.path[2];
-  if (typeof index !== 'number' || issue.path.length <= 3 || issue.path[3] === 'name') return issue;
-  return { ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` };
+  const insideOne = issue.path[3] === 'weight' || (issue.path[3] === 'scorer' && issue.path.length > 4);
+  if (typeof index !== 'number' || !insideOne) return issue;
+  return Object.freeze({ ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` });
 }
 
-function validate(schema: z.ZodType, value: unknown, field: PayloadField): readonly ScenarioIssue[] {
+function validate(schema: z.ZodType, value: unknown, base: readonly (string | number)[], scorers?: ScorerTypes): readonly ScenarioIssue[] {
   const result = compiledSchema(schema).safeParse(value);
-  if (result.success) return NO_ISSUES;
-  return result.error.issues.map((issue) =>
-    issueAt(
-      [field, ...(issue.path as (string | number)[])],
-      // a record key's own issues say more than zod's "Invalid key in record"
-      issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message,
-    ),
-  );
-}
-
-function issueAt(path: (string | number)[], message: string): ScenarioIssue {
-  return Object.freeze({ path: Object.freeze(path), message, fix: fixFor(path) });
+  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, base, scorers);
 }

@@ -1,8 +1,14 @@
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
-import { fromWireEnvironment } from '../environment/from-wire-environment.js';
-import type { ScorerDefinition } from '../schema/scorer-definition.js';
-import { makeScorer } from '../scorers/scorer.js';
+import { ENVIRONMENT_FIELDS } from '../environment/environment-fields.js';
+import { fromWire } from '../environment/field-table.js';
+import { isPlainObject } from '../schema/json-object.js';
+import { kindOf } from '../scorers/registry.js';
+import { makeScorer, type Scorer } from '../scorers/scorer.js';
+import type { ScorerKind } from '../scorers/scorer-kind.js';
 import { copyData } from '../util/copy-data.js';
+import { withoutNulls } from '../util/without-nulls.js';
+import { ISSUE_CODES } from '../validation/issue-codes.js';
+import { zodProblems } from '../validation/zod-problems.js';
 import type { Step } from './build-steps.js';
 import type { ScenarioBuilder } from './scenario-builder.js';
 
@@ -18,32 +24,44 @@ import type { ScenarioBuilder } from './scenario-builder.js';
  */
 export type StoredScenario = ScenarioView & { environment?: (ScenarioView['environment'] & { prebuilt_id?: string | null }) | null };
 
-/** One builder call: a method of {@link ScenarioBuilder} and its arguments. */
+/**
+ * A scorer as a factory call (`kind.factory(...args)`, the name in the options), or, for a stored
+ * definition no factory can make (it breaks the API's rules), the definition as it is, which
+ * validation then reports.
+ */
+export type ScorerCall =
+  | { readonly kind: ScorerKind; readonly args: readonly unknown[]; readonly definition?: undefined }
+  | { readonly kind?: undefined; readonly name: string; readonly definition: unknown };
+
+/** One builder call: a method of {@link ScenarioBuilder} and its arguments (a `scorer` call takes a {@link ScorerCall}). */
 export type BuilderCall = readonly [method: keyof ScenarioBuilder, ...args: unknown[]];
 
 /**
- * The builder calls that reproduce a stored scenario, in order: `Scenario.fromView` makes them,
- * `scenariokit pull` prints them. Nulls are left out; empty values are stated with `.clear()`,
- * which sends exactly them; ast-grep patterns are kept as stored (already escaped); weights are
- * kept (they already sum to 1, so normalising leaves them as they are); `is_public` is carried
- * only when true, since false is the default and the current API no longer takes the field.
+ * The builder calls that reproduce a stored scenario exactly, in order: `Scenario.fromView`
+ * makes them, `scenariokit pull` prints them. Nulls are left out; empty values are stated with
+ * `.clear()`, which sends exactly them; scorers are factory calls whose definitions equal the
+ * stored ones (ast-grep patterns stay escaped as stored); weights are sent as stored
+ * (`.weights('exact')`); `is_public` is carried only when true, since false is the default and
+ * the current API no longer takes the field. Stored values the DSL cannot express are kept as
+ * they are, for validation to report: nothing is dropped without a word.
  */
 export function viewToCalls(view: StoredScenario): BuilderCall[] {
   const calls: BuilderCall[] = [['name', view.name]];
   const { input_context: input, scoring_contract: scoring, environment } = view;
-  if (environment) calls.push(['env', fromWireEnvironment(environment)]);
+  if (environment) calls.push(['env', fromWire(ENVIRONMENT_FIELDS, environment as Record<string, unknown>)]);
   if (input) {
     const context = input.additional_context;
     calls.push(context == null ? ['problem', input.problem_statement] : ['problem', input.problem_statement, { context }]);
   }
-  for (const fn of scoring?.scoring_function_parameters ?? []) {
-    calls.push(['scorer', makeScorer(copyData(fn.scorer) as ScorerDefinition, { name: fn.name }), fn.weight]);
+  if (scoring) {
+    for (const fn of scoring.scoring_function_parameters ?? []) calls.push(['scorer', scorerCall(fn.name, fn.scorer), fn.weight]);
+    calls.push(['weights', 'exact']);
   }
   const setOrClear = (value: object | null | undefined, method: 'metadata' | 'requiredEnv' | 'requiredSecrets') => {
     if (value) calls.push(Object.keys(value).length > 0 ? [method, value] : ['clear', method]);
   };
   setOrClear(view.metadata, 'metadata');
-  if (view.reference_output != null) calls.push(['referenceOutput', view.reference_output]);
+  if (view.reference_output != null) calls.push(view.reference_output === '' ? ['clear', 'referenceOutput'] : ['referenceOutput', view.reference_output]);
   setOrClear(view.required_environment_variables, 'requiredEnv');
   setOrClear(view.required_secret_names, 'requiredSecrets');
   if (view.scorer_timeout_sec != null) calls.push(['scorerTimeout', view.scorer_timeout_sec]);
@@ -52,9 +70,30 @@ export function viewToCalls(view: StoredScenario): BuilderCall[] {
   return calls;
 }
 
+/** The factory call that makes a stored scorer, when its definition follows the API's rules. */
+function scorerCall(name: string, stored: unknown): ScorerCall {
+  const definition = isPlainObject(stored) ? withoutNulls(copyData(stored)) : stored;
+  const kind = kindOf(isPlainObject(definition) ? definition.type : undefined);
+  const check = kind?.definition.safeParse(definition);
+  const expressible = check !== undefined && (check.success || zodProblems(check.error.issues, definition).every(({ code }) => ISSUE_CODES[code].severity === 'warning'));
+  if (!kind || !expressible) return { name, definition };
+  const args = [...kind.toArguments(definition as Record<string, unknown>)];
+  const at = kind.parameters.length;
+  args[at] = { name, ...(args[at] as object) };
+  return { kind, args };
+}
+
+/** The scorer a {@link ScorerCall} stands for. */
+export function scorerFromCall(call: ScorerCall): Scorer {
+  if (call.kind) return makeScorer(call.kind, call.args);
+  return Object.freeze({ name: call.name, definition: call.definition as Scorer['definition'] });
+}
+
 /** Applies the calls of {@link viewToCalls} to a new builder: `Scenario.fromView`. */
-export function fromView(start: ScenarioBuilder, view: StoredScenario): ScenarioBuilder<Step> {
-  const apply = (builder: ScenarioBuilder, [method, ...args]: BuilderCall): ScenarioBuilder =>
-    (builder[method] as (...values: unknown[]) => ScenarioBuilder)(...args);
-  return viewToCalls(view).reduce(apply, start) as ScenarioBuilder<Step>;
+export function fromView(start: ScenarioBuilder<Step>, view: StoredScenario): ScenarioBuilder<Step> {
+  const apply = (builder: ScenarioBuilder<Step>, [method, ...args]: BuilderCall): ScenarioBuilder<Step> => {
+    const values = method === 'scorer' ? [scorerFromCall(args[0] as ScorerCall), ...args.slice(1)] : args;
+    return (builder[method] as (...values: unknown[]) => ScenarioBuilder<Step>)(...values);
+  };
+  return viewToCalls(view).reduce(apply, start);
 }

@@ -1,16 +1,19 @@
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
-import { resolveClient, type ClientOptions } from '../client/runloop-client.js';
+import { z } from 'zod';
+import { ClientOptionsSchema, resolveClient, type ClientOptions } from '../client/runloop-client.js';
 import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
+import type { JsonObject } from '../schema/json-object.js';
 import type { ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
+import { asScorer, renamedScorer, type Scorer } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
-import { asScorer, makeScorer, type Scorer } from '../scorers/scorer.js';
 import { copyData } from '../util/copy-data.js';
-import { fixFor } from '../validation/fix-hints.js';
+import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
 import type { Step, WhenReady } from './build-steps.js';
 import { compileScenario, environmentPart, problemPart, scoringPart } from './compile-scenario.js';
-import type { ScenarioState, ScorerEntry, ScoringState } from './scenario-state.js';
+import { createIssue, methodOptionIssues } from './scenario-issues.js';
+import { STRICT, type ScenarioState, type ScorerEntry, type ScoringState } from './scenario-state.js';
 
 /**
  * Validation strategies: `UNSPECIFIED`, `FORWARD`, `REVERSE` or `EVALUATION`.
@@ -35,17 +38,19 @@ export type ValidationType = NonNullable<ScenarioUpdatePayload['validation_type'
 export type ClearableField = 'metadata' | 'referenceOutput' | 'requiredEnv' | 'requiredSecrets';
 
 /**
- * The outcome of `.validate()`: the payload, or the error `.build()` would throw.
+ * The outcome of `.validate()`: the payload and the warnings (checks beyond the API it does not
+ * pass), or the error `.build()` would throw, whose issues list errors and warnings alike.
  *
  * @example
  * ```ts
  * const result = scenario.validate();
- * if (!result.success) console.error(result.error.issues);
+ * if (result.success) result.warnings.forEach((w) => console.warn(`${w.inputPath}: ${w.message} [${w.code}]`));
+ * else console.error(result.error.issues);
  * ```
  */
 export type ScenarioValidationResult<Payload> =
-  | { readonly success: true; readonly data: Payload; readonly error?: undefined }
-  | { readonly success: false; readonly data?: undefined; readonly error: ScenarioValidationError };
+  | { readonly success: true; readonly data: Payload; readonly warnings: readonly ScenarioIssue[]; readonly error?: undefined }
+  | { readonly success: false; readonly data?: undefined; readonly warnings?: undefined; readonly error: ScenarioValidationError };
 
 /**
  * Options of `.problem()`.
@@ -61,11 +66,16 @@ export interface ProblemOptions {
   context?: Record<string, unknown>;
 }
 
+/** The keys of {@link ProblemOptions}, for the option check. */
+const ProblemOptionsSchema = z.strictObject({ context: z.unknown() });
+
 /**
  * An immutable scenario under construction. Every method returns a new builder and leaves the
  * receiver unchanged, so one builder can be the template of many scenarios. `Done` records the
  * steps taken, so that `.buildCreate()` and `.create()` only compile once a name, a problem and
- * a scorer were given.
+ * a scorer were given. `ScenarioBuilder` alone means a builder with every step done, so a
+ * helper `(scenario: ScenarioBuilder) => scenario.create()` compiles, and passing it a builder
+ * that lacks steps is a type error naming them; `ScenarioBuilder<any>` holds a builder at any step.
  *
  * @example
  * ```ts
@@ -74,8 +84,7 @@ export interface ProblemOptions {
  * const b = base.name('bug-2').problem('Fix bug 2'); // `a` is unaffected
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` marks a builder whose steps are unknown
-export interface ScenarioBuilder<Done extends Step = any> {
+export interface ScenarioBuilder<Done extends Step = Step> {
   /** Sets the scenario's name (`name`, non-blank). */
   name(name: string): ScenarioBuilder<Done | 'name'>;
   /**
@@ -96,8 +105,8 @@ export interface ScenarioBuilder<Done extends Step = any> {
   /** Removes the scorer called `name`. */
   removeScorer(name: string): ScenarioBuilder<Done>;
   /**
-   * `'normalize'` (default) scales weights to sum to 1; `'exact'` sends them as given, and then
-   * they must already sum to 1 (±1e-9).
+   * `'normalize'` (default) sends each weight divided by their total; `'exact'` sends them as
+   * given, and then they should already sum to 1 (a warning otherwise).
    */
   weights(mode: 'normalize' | 'exact'): ScenarioBuilder<Done>;
   /** Merges string entries into the metadata; an entry set to `undefined` is dropped. */
@@ -120,6 +129,11 @@ export interface ScenarioBuilder<Done extends Step = any> {
    * an update keeps what the server has.)
    */
   clear(field: ClearableField): ScenarioBuilder<Done>;
+  /**
+   * Makes warnings (scenariokit's checks beyond the API) fail `build()`, `validate()`, `push()`
+   * and `create()` like errors; `strict(false)` turns it off again.
+   */
+  strict(flag?: boolean): ScenarioBuilder<Done>;
   /** Calls `fn` with this builder and returns its result: reusable steps in a chain. */
   $call<R>(fn: (builder: this) => R): R;
   /**
@@ -132,9 +146,12 @@ export interface ScenarioBuilder<Done extends Step = any> {
    */
   each<Row, R>(rows: Iterable<Row>, fn: (template: this, row: Row, index: number) => R): R[];
 
-  /** The frozen JSON body for `POST /v1/scenarios/{id}`; throws {@link ScenarioValidationError} listing every problem. */
+  /**
+   * The frozen JSON body for `POST /v1/scenarios/{id}`; throws {@link ScenarioValidationError}
+   * listing every problem when there are errors (or, strict, warnings).
+   */
   build(): ScenarioUpdatePayload;
-  /** Like {@link build}, without throwing. */
+  /** Like {@link build}, without throwing; on success, the warnings come with the payload. */
   validate(): ScenarioValidationResult<ScenarioUpdatePayload>;
   /** The frozen JSON body for `POST /v1/scenarios`; available once a name, a problem and a scorer were given. */
   buildCreate: WhenReady<Done, () => ScenarioCreatePayload>;
@@ -174,8 +191,10 @@ export function isScenarioBuilder(value: unknown): value is ScenarioBuilder {
 }
 
 const EMPTY_SCORING: ScoringState = Object.freeze({ entries: Object.freeze([]), exactWeights: false, problems: Object.freeze([]) });
+const NO_ISSUES: readonly ScenarioIssue[] = Object.freeze([]);
 
-class ScenarioBuilderImpl {
+/** The runtime side of {@link ScenarioBuilder}; `implements` makes the compiler hold the two together. */
+class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   readonly #state: ScenarioState;
 
   constructor(state: ScenarioState) {
@@ -198,85 +217,93 @@ class ScenarioBuilderImpl {
     return this.#with('scoring_contract', scoringPart({ ...(this.#state.scoring_contract?.input ?? EMPTY_SCORING), ...changes }));
   }
 
-  name(name: string) {
+  name(name: string): ScenarioBuilderImpl {
     return this.#with('name', name);
   }
 
-  env(environment: EnvironmentInput) {
+  env(environment: EnvironmentInput): ScenarioBuilderImpl {
     const merged = mergeEnvironment(this.#state.environment_parameters?.input, environment);
     return this.#with('environment_parameters', environmentPart(copyData(merged)));
   }
 
-  problem(statement: string, options?: ProblemOptions) {
-    const context = options?.context === undefined ? undefined : copyData(options.context);
-    return this.#with('input_context', problemPart({ statement, context }));
+  problem(statement: string, options?: ProblemOptions): ScenarioBuilderImpl {
+    const problems = optionProblems(ProblemOptionsSchema, options);
+    const issues = problems.length === 0 ? NO_ISSUES : methodOptionIssues(problems, 'problem', ['input_context'], '.problem(statement, { context })');
+    const context = typeof options === 'object' && options?.context !== undefined ? (copyData(options.context) as JsonObject) : undefined;
+    return this.#with('input_context', problemPart({ statement, context, issues }));
   }
 
-  scorer(scorer: Scorer, weight = 1) {
+  scorer(scorer: Scorer, weight = 1): ScenarioBuilderImpl {
     const entries = this.#state.scoring_contract?.input.entries ?? [];
     return this.#withScoring({ entries: [...entries, { scorer: asScorer(scorer), weight }] });
   }
 
-  replaceScorer(name: string, scorer: Scorer, weight?: number) {
+  replaceScorer(name: string, scorer: Scorer, weight?: number): ScenarioBuilderImpl {
     // an unnamed replacement takes the name it replaces, so that the scorer stays recognisable
     const given = asScorer(scorer);
-    const named = given.name === undefined ? makeScorer(given.definition, { name }) : given;
+    const named = given.name === undefined ? renamedScorer(given, name) : given;
     return this.#editScorer(name, 'replace', (entry) => [{ scorer: named, weight: weight ?? entry.weight }]);
   }
 
-  removeScorer(name: string) {
+  removeScorer(name: string): ScenarioBuilderImpl {
     return this.#editScorer(name, 'remove', () => []);
   }
 
-  #editScorer(name: string, verb: string, edit: (entry: ScorerEntry) => ScorerEntry[]) {
+  /** Edits the first scorer called `name`; a name the scenario does not have is reported when it is validated. */
+  #editScorer(name: string, verb: string, edit: (entry: ScorerEntry) => ScorerEntry[]): ScenarioBuilderImpl {
     const scoring = this.#state.scoring_contract?.input ?? EMPTY_SCORING;
     const names = resolveScorerNames(scoring.entries.map((entry) => entry.scorer));
     const at = names.indexOf(name);
     if (at === -1) {
       const known = names.length > 0 ? `the scorers are ${names.map((n) => JSON.stringify(n)).join(', ')}` : 'there are no scorers';
-      const path = ['scoring_contract', 'scoring_function_parameters'];
-      const problem: ScenarioIssue = { path, message: `cannot ${verb} scorer ${JSON.stringify(name)}: ${known}`, fix: fixFor(path) };
+      const problem = createIssue('scorer-not-found', ['scoring_contract', 'scoring_function_parameters'], `cannot ${verb} scorer ${JSON.stringify(name)}: ${known}`, {
+        inputPath: `${verb}Scorer(${JSON.stringify(name)})`,
+      });
       return this.#withScoring({ problems: [...scoring.problems, problem] });
     }
     const entries = [...scoring.entries.slice(0, at), ...edit(scoring.entries[at]!), ...scoring.entries.slice(at + 1)];
     return this.#withScoring({ entries });
   }
 
-  weights(mode: 'normalize' | 'exact') {
+  weights(mode: 'normalize' | 'exact'): ScenarioBuilderImpl {
     return this.#withScoring({ exactWeights: mode === 'exact' });
   }
 
-  metadata(entries: Readonly<Record<string, string | undefined>>) {
+  metadata(entries: Readonly<Record<string, string | undefined>>): ScenarioBuilderImpl {
     return this.#with('metadata', copyData({ ...this.#state.metadata, ...entries }) as Record<string, string>);
   }
 
-  referenceOutput(text: string) {
+  referenceOutput(text: string): ScenarioBuilderImpl {
     return this.#with('reference_output', text);
   }
 
-  requiredEnv(names: readonly string[]) {
-    return this.#with('required_environment_variables', copyData(names) as string[]);
+  requiredEnv(names: readonly string[]): ScenarioBuilderImpl {
+    return this.#with('required_environment_variables', copyData(names) as readonly string[]);
   }
 
-  requiredSecrets(names: readonly string[]) {
-    return this.#with('required_secret_names', copyData(names) as string[]);
+  requiredSecrets(names: readonly string[]): ScenarioBuilderImpl {
+    return this.#with('required_secret_names', copyData(names) as readonly string[]);
   }
 
-  scorerTimeout(seconds: number) {
+  scorerTimeout(seconds: number): ScenarioBuilderImpl {
     return this.#with('scorer_timeout_sec', seconds);
   }
 
-  validation(type: ValidationType) {
+  validation(type: ValidationType): ScenarioBuilderImpl {
     return this.#with('validation_type', type);
   }
 
-  public(flag = true) {
+  public(flag = true): ScenarioBuilderImpl {
     return this.#with('is_public', flag);
   }
 
-  clear(field: ClearableField) {
+  clear(field: ClearableField): ScenarioBuilderImpl {
     const [wireField, empty] = CLEARED[field];
     return this.#with(wireField, empty as never);
+  }
+
+  strict(flag = true): ScenarioBuilderImpl {
+    return this.#with(STRICT, flag);
   }
 
   $call<R>(fn: (builder: this) => R): R {
@@ -288,39 +315,51 @@ class ScenarioBuilderImpl {
   }
 
   build(): ScenarioUpdatePayload {
-    return this.#compile('update') as ScenarioUpdatePayload;
+    return this.#payload('update') as ScenarioUpdatePayload;
   }
 
-  validate() {
-    return toResult(() => this.build());
+  validate(): ScenarioValidationResult<ScenarioUpdatePayload> {
+    return this.#result('update') as ScenarioValidationResult<ScenarioUpdatePayload>;
   }
 
   buildCreate(): ScenarioCreatePayload {
-    return this.#compile('create') as ScenarioCreatePayload;
+    return this.#payload('create') as ScenarioCreatePayload;
   }
 
-  validateCreate() {
-    return toResult(() => this.buildCreate());
+  validateCreate(): ScenarioValidationResult<ScenarioCreatePayload> {
+    return this.#result('create') as ScenarioValidationResult<ScenarioCreatePayload>;
   }
 
   async push(id: string, options?: ClientOptions): Promise<ScenarioView> {
-    const payload = this.#compile('update', id);
+    const badId = typeof id !== 'string' || !/\S/.test(id);
+    const payload = this.#payload('update', [
+      ...(badId ? [createIssue('invalid-id', ['id'], 'must be the id of an existing scenario')] : []),
+      ...methodOptionIssues(optionProblems(ClientOptionsSchema, options), 'push', [], '.push(id, { client, requestOptions })'),
+    ]);
     const client = await resolveClient(options?.client);
-    return client.scenarios.update(id, payload as ScenarioUpdatePayload, options?.requestOptions);
+    return client.scenarios.update(id, payload, options?.requestOptions);
   }
 
   async create(options?: ClientOptions): Promise<ScenarioView> {
-    const payload = this.buildCreate();
+    const payload = this.#payload('create', methodOptionIssues(optionProblems(ClientOptionsSchema, options), 'create', [], '.create({ client, requestOptions })'));
     const client = await resolveClient(options?.client);
     return client.scenarios.create(payload, options?.requestOptions);
   }
 
-  #compile(mode: 'update' | 'create', id?: string) {
-    const { payload, issues } = compileScenario(this.#state, mode);
-    const badId = id !== undefined && (typeof id !== 'string' || !/\S/.test(id));
-    const all = badId ? [{ path: ['id'], message: 'must be the id of an existing scenario', fix: fixFor(['id']) }, ...issues] : issues;
-    if (all.length > 0) throw new ScenarioValidationError(all, this.#state.name);
-    return payload;
+  /** The payload, or a thrown {@link ScenarioValidationError}; `before` are issues of the call itself (its id, its options). */
+  #payload(mode: 'update' | 'create', before: readonly ScenarioIssue[] = NO_ISSUES): Readonly<Record<string, unknown>> {
+    const result = this.#result(mode, before);
+    if (!result.success) throw result.error;
+    return result.data;
+  }
+
+  #result(mode: 'update' | 'create', before: readonly ScenarioIssue[] = NO_ISSUES): ScenarioValidationResult<Readonly<Record<string, unknown>>> {
+    const compiled = compileScenario(this.#state, mode);
+    const issues = before.length === 0 ? compiled.issues : [...before, ...compiled.issues];
+    const fails = this.#state[STRICT] === true ? issues.length > 0 : issues.some((issue) => issue.severity === 'error');
+    if (!fails) return { success: true, data: compiled.payload, warnings: issues.length === 0 ? NO_ISSUES : Object.freeze(issues) };
+    const name = this.#state.name;
+    return { success: false, error: new ScenarioValidationError(issues, typeof name === 'string' ? name : undefined) };
   }
 }
 
@@ -331,12 +370,3 @@ const CLEARED: Record<ClearableField, [keyof ScenarioState, unknown]> = {
   requiredEnv: ['required_environment_variables', Object.freeze([])],
   requiredSecrets: ['required_secret_names', Object.freeze([])],
 };
-
-function toResult<Payload>(build: () => Payload): ScenarioValidationResult<Payload> {
-  try {
-    return { success: true, data: build() };
-  } catch (error) {
-    if (error instanceof ScenarioValidationError) return { success: false, error };
-    throw error;
-  }
-}

@@ -18,23 +18,29 @@ export interface ScoringState {
   readonly problems: readonly ScenarioIssue[];
 }
 
-/** `.problem()`'s statement and context. */
+/** `.problem()`'s statement and context, and the problems of its options. */
 export interface ProblemState {
   readonly statement: string;
   readonly context: JsonObject | undefined;
+  readonly issues: readonly ScenarioIssue[];
 }
 
 /** The payload fields compiled from a part of the state rather than stored as sent. */
 type PartField = 'input_context' | 'scoring_contract' | 'environment_parameters';
 
+/** The key of a builder's strictness in its state: a symbol, so that it is not a payload field. */
+export const STRICT: unique symbol = Symbol('strict');
+
 /**
  * Everything a builder holds, under the wire names of the payload fields it makes: plain fields
  * as they are sent, and the environment, problem and scoring as parts, compiled (and validated)
- * once per part, so that branches sharing a part share that work. Never mutated once made;
- * builders keep it private, so it needs no freezing (what reaches a payload is frozen).
+ * once per part, so that branches sharing a part share that work; and, under {@link STRICT},
+ * whether warnings fail the build. Never mutated once made; builders keep it private, so it needs
+ * no freezing (what reaches a payload is frozen).
  */
 export type ScenarioState = { readonly [F in Exclude<keyof ScenarioUpdatePayload, PartField>]?: ScenarioUpdatePayload[F] } & {
   readonly environment_parameters?: ScenarioPart<EnvironmentInput>;
   readonly input_context?: ScenarioPart<ProblemState>;
   readonly scoring_contract?: ScenarioPart<ScoringState>;
+  readonly [STRICT]?: boolean;
 };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_JSON_DEPTH } from '../util/json-depth.js';
+import { report } from '../validation/report-issue.js';
 
 /**
  * A JSON object: the shape the API gives `additional_context` and `scorer_params`.
@@ -12,28 +14,33 @@ export type JsonObject = { [key: string]: unknown };
 
 /**
  * Accepts only plain JSON objects whose every value survives `JSON.stringify` / `JSON.parse`
- * unchanged: no functions, symbols, `undefined` in arrays, BigInt, non-finite numbers, class
- * instances or cycles. Each offending value is reported at its own path.
+ * unchanged (`not-json` otherwise: functions, symbols, `undefined` in arrays, BigInt, non-finite
+ * numbers, class instances, cycles) and that nest at most {@link MAX_JSON_DEPTH} levels
+ * (`too-deep`). Each offending value is reported at its own path; nothing recurses without bound.
  */
 export const JsonObjectSchema = z.custom<JsonObject>().superRefine((value, ctx) => {
   if (!isPlainObject(value)) {
-    ctx.addIssue({ code: 'custom', message: `must be a JSON object (got ${describe(value)})` });
+    report(ctx, 'not-json', `must be a JSON object (got ${describe(value)})`);
     return;
   }
   const ancestors = new Set<object>();
-  const visit = (node: unknown, path: PropertyKey[]): void => {
+  const visit = (node: unknown, path: PropertyKey[], depth: number): void => {
     const problem = jsonProblem(node, ancestors);
     if (problem) {
-      ctx.addIssue({ code: 'custom', path, message: problem });
+      report(ctx, 'not-json', problem, path);
       return;
     }
     if (typeof node !== 'object' || node === null) return;
+    if (depth > MAX_JSON_DEPTH) {
+      report(ctx, 'too-deep', `nests deeper than ${MAX_JSON_DEPTH} levels; flatten it or send it as a string`, path);
+      return;
+    }
     ancestors.add(node);
-    if (Array.isArray(node)) node.forEach((item, index) => visit(item, [...path, index]));
-    else for (const [key, item] of Object.entries(node)) if (item !== undefined) visit(item, [...path, key]);
+    if (Array.isArray(node)) node.forEach((item, index) => visit(item, [...path, index], depth + 1));
+    else for (const [key, item] of Object.entries(node)) if (item !== undefined) visit(item, [...path, key], depth + 1);
     ancestors.delete(node);
   };
-  visit(value, []);
+  visit(value, [], 1);
 });
 
 function jsonProblem(node: unknown, ancestors: Set<object>): string | undefined {
@@ -53,13 +60,15 @@ function jsonProblem(node: unknown, ancestors: Set<object>): string | undefined 
   }
 }
 
-function isPlainObject(value: unknown): value is JsonObject {
+/** Whether `value` is an object literal (or made by `Object.create(null)`, or parsed from JSON). */
+export function isPlainObject(value: unknown): value is JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
-function describe(value: unknown): string {
+/** A value's kind in words: `an array`, `a Date object`, `a BigInt`, `undefined`. */
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `a ${value.constructor?.name ?? 'non-plain'} object`;

@@ -1,32 +1,51 @@
 import { z } from 'zod';
+import { report } from '../validation/report-issue.js';
 
-/** A string with at least one non-whitespace character (the issue's path names the field). */
-export const NonBlankSchema = z.string({ error: 'must be a string' }).regex(/\S/, { error: 'must not be blank' });
+/** Any text: what the API takes for most of its string fields. */
+export const TextSchema = z.string({ error: 'must be a string' });
 
-/** Scorer names as the API accepts them: `[a-zA-Z0-9_-]+`. */
+/** Text that should say something: blank text is a `blank-text` warning (the API takes it). */
+export const SomeTextSchema = TextSchema.superRefine((text, ctx) => {
+  if (!/\S/.test(text)) report(ctx, 'blank-text', 'must not be blank');
+});
+
+/** Text the API documents as non-blank (a scenario's name): blank text is an error. */
+export const NonBlankSchema = TextSchema.regex(/\S/, { error: 'must not be blank' });
+
+/** Text that reaches a command line or a file path, where a NUL character cannot be passed. */
+export const ArgumentTextSchema = SomeTextSchema.superRefine((text, ctx) => {
+  if (text.includes('\0')) report(ctx, 'nul-character', 'must not contain a NUL character');
+});
+
+/** Scorer names as the API documents them: `[a-zA-Z0-9_-]+`. */
 export const ScorerNameSchema = z
   .string({ error: 'scorer name must be a string' })
   .regex(/^[a-zA-Z0-9_-]+$/, {
     error: (issue) => `scorer name ${JSON.stringify(issue.input)} may only contain letters, digits, "_" and "-"`,
   });
 
-/** A POSIX environment-variable name. */
-export const EnvVarNameSchema = z
-  .string({ error: 'environment variable name must be a string' })
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
-    error: (issue) =>
-      `${JSON.stringify(issue.input)} is not a valid environment variable name (letters, digits and "_", not starting with a digit)`,
-  });
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** An array whose items must be distinct; a repeated item is reported at its own index. */
+/** A required environment variable: a POSIX variable name, or a warning. */
+export const EnvVarNameSchema = z.string({ error: 'environment variable name must be a string' }).superRefine((name, ctx) => {
+  if (!IDENTIFIER.test(name)) {
+    report(ctx, 'invalid-env-name', `${JSON.stringify(name)} is not a valid environment variable name (letters, digits and "_", not starting with a digit)`);
+  }
+});
+
+/** A required secret: an identifier, as secrets are handed to the scenario as environment variables; a warning otherwise. */
+export const SecretNameSchema = z.string({ error: 'secret name must be a string' }).superRefine((name, ctx) => {
+  if (!IDENTIFIER.test(name)) {
+    report(ctx, 'invalid-secret-name', `${JSON.stringify(name)} is not an identifier (letters, digits and "_", not starting with a digit)`);
+  }
+});
+
+/** A list whose repeated items are `duplicate-entry` warnings, each at its own index. */
 export const distinctArray = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).superRefine((items, ctx) => {
     const seen = new Set<unknown>();
     items.forEach((value, index) => {
-      if (seen.has(value)) {
-        ctx.addIssue({ code: 'custom', path: [index], message: `${what} ${JSON.stringify(value)} is listed twice` });
-      }
+      if (seen.has(value)) report(ctx, 'duplicate-entry', `${what} ${JSON.stringify(value)} is listed twice`, [index]);
       seen.add(value);
     });
   });
-

@@ -1,55 +1,72 @@
 import { z } from 'zod';
-import { EnvironmentSchema } from './environment.js';
+import { EnvironmentSchema } from '../environment/environment-fields.js';
+import { ScoringContractSchema } from '../scorers/scoring-contract.js';
+import type { DeepReadonly } from '../util/deep-readonly.js';
+import { report } from '../validation/report-issue.js';
 import { JsonObjectSchema } from './json-object.js';
-import { distinctArray, EnvVarNameSchema, NonBlankSchema } from './primitives.js';
-import { ScoringContractSchema } from './scoring-contract.js';
+import { distinctArray, EnvVarNameSchema, NonBlankSchema, SecretNameSchema, SomeTextSchema, TextSchema } from './primitives.js';
 
 /** `input_context`: the problem statement and optional structured context. */
 const InputContextSchema = z.strictObject({
-  problem_statement: NonBlankSchema,
+  problem_statement: SomeTextSchema,
   additional_context: JsonObjectSchema.optional(),
 });
 
-/** The validation strategies Runloop knows. */
-const ValidationTypeSchema = z.enum(['UNSPECIFIED', 'FORWARD', 'REVERSE', 'EVALUATION'], {
-  error: 'must be one of UNSPECIFIED, FORWARD, REVERSE, EVALUATION',
+/** Metadata: string values; a blank key is a warning. */
+const MetadataSchema = z.record(z.string(), z.string({ error: 'metadata values must be strings' })).superRefine((metadata, ctx) => {
+  for (const key of Object.keys(metadata)) if (!/\S/.test(key)) report(ctx, 'blank-text', 'metadata key must not be blank', [key]);
 });
 
-const payloadFields = {
-  name: NonBlankSchema,
-  input_context: InputContextSchema,
-  scoring_contract: ScoringContractSchema,
-  environment_parameters: EnvironmentSchema,
-  metadata: z.record(NonBlankSchema, z.string({ error: 'metadata values must be strings' })),
-  reference_output: z.string({ error: 'must be a string' }),
-  required_environment_variables: distinctArray(EnvVarNameSchema, 'environment variable'),
-  required_secret_names: distinctArray(NonBlankSchema, 'secret'),
-  scorer_timeout_sec: z.int({ error: 'must be a whole number of seconds' }).positive({ error: 'must be at least 1 second' }),
-  validation_type: ValidationTypeSchema,
-  is_public: z.boolean({ error: 'must be true or false' }),
-};
-
-/** Each top-level field of a payload with its schema; build() validates field by field. */
-export const PAYLOAD_FIELDS: Readonly<Record<PayloadField, z.ZodType>> = payloadFields;
+/**
+ * Each top-level field of a payload: its wire schema, the builder method that sets it (the
+ * first segment of an issue's input path) and the call that fixes it.
+ */
+export const PAYLOAD_FIELDS = {
+  name: { schema: NonBlankSchema, method: 'name', fix: 'Scenario.define(name) or .name(name)' },
+  input_context: { schema: InputContextSchema, method: 'problem', fix: '.problem(statement)' },
+  scoring_contract: { schema: ScoringContractSchema, method: 'scorer', fix: '.scorer(scorer, weight)' },
+  environment_parameters: { schema: EnvironmentSchema, method: 'env', fix: '.env({ blueprintId | snapshotId | prebuiltId, workingDirectory, launch })' },
+  metadata: { schema: MetadataSchema, method: 'metadata', fix: '.metadata(record)' },
+  reference_output: { schema: TextSchema, method: 'referenceOutput', fix: '.referenceOutput(text)' },
+  required_environment_variables: { schema: distinctArray(EnvVarNameSchema, 'environment variable'), method: 'requiredEnv', fix: '.requiredEnv(names)' },
+  required_secret_names: { schema: distinctArray(SecretNameSchema, 'secret'), method: 'requiredSecrets', fix: '.requiredSecrets(names)' },
+  scorer_timeout_sec: {
+    schema: z.int({ error: 'must be a whole number of seconds' }).positive({ error: 'must be at least 1 second' }),
+    method: 'scorerTimeout',
+    fix: '.scorerTimeout(seconds)',
+  },
+  validation_type: {
+    schema: z.enum(['UNSPECIFIED', 'FORWARD', 'REVERSE', 'EVALUATION'], { error: 'must be one of UNSPECIFIED, FORWARD, REVERSE, EVALUATION' }),
+    method: 'validation',
+    fix: '.validation(type)',
+  },
+  is_public: { schema: z.boolean({ error: 'must be true or false' }), method: 'public', fix: '.public(flag)' },
+} as const;
 
 /** A top-level field of the wire payload. */
-export type PayloadField = keyof typeof payloadFields;
+export type PayloadField = keyof typeof PAYLOAD_FIELDS;
+
+type PayloadShape = { -readonly [F in PayloadField]: (typeof PAYLOAD_FIELDS)[F]['schema'] };
+
+const payloadShape = Object.fromEntries(Object.entries(PAYLOAD_FIELDS).map(([field, { schema }]) => [field, schema])) as PayloadShape;
 
 /**
- * The body of `POST /v1/scenarios/{id}` as scenariokit emits it: the zod schema `.build()`
- * validates with. Every field is optional: an absent field keeps its stored value. `is_public`
- * is the reference page's field, no longer in the SDK's types: sent only when set.
+ * The body of `POST /v1/scenarios/{id}` as scenariokit emits it. Every field is optional: an
+ * absent field keeps its stored value. `is_public` is the reference page's field, no longer in
+ * the SDK's types: sent only when set. `.build()` checks each field against its part of this
+ * schema. Issues whose `params.code` is a warning code (see `ISSUE_CODES`) are scenariokit's
+ * checks beyond the API, which `.build()` reports without failing.
  *
  * @example
  * ```ts
  * ScenarioUpdatePayloadSchema.safeParse({ metadata: { owner: 'evals' } }).success; // true
  * ```
  */
-export const ScenarioUpdatePayloadSchema = z.strictObject(payloadFields).partial();
+export const ScenarioUpdatePayloadSchema = z.strictObject(payloadShape).partial();
 
 /**
  * The body of `POST /v1/scenarios`: like an update, with `name`, `input_context` and
- * `scoring_contract` required. The zod schema `.buildCreate()` validates with.
+ * `scoring_contract` required.
  *
  * @example
  * ```ts
@@ -64,7 +81,8 @@ export const ScenarioCreatePayloadSchema = ScenarioUpdatePayloadSchema.required(
 });
 
 /**
- * The JSON body that `.build()` returns and `.push(id)` sends (snake_case, frozen).
+ * The JSON body that `.build()` returns and `.push(id)` sends (snake_case, frozen all the way
+ * down, so typed readonly all the way down).
  *
  * @example
  * ```ts
@@ -72,16 +90,17 @@ export const ScenarioCreatePayloadSchema = ScenarioUpdatePayloadSchema.required(
  * // { metadata: { owner: 'evals' } }
  * ```
  */
-export type ScenarioUpdatePayload = z.infer<typeof ScenarioUpdatePayloadSchema>;
+export type ScenarioUpdatePayload = DeepReadonly<z.infer<typeof ScenarioUpdatePayloadSchema>>;
 /**
- * The JSON body that `.buildCreate()` returns and `.create()` sends (snake_case, frozen).
+ * The JSON body that `.buildCreate()` returns and `.create()` sends (snake_case, frozen all the
+ * way down, so typed readonly all the way down).
  *
  * @example
  * ```ts
  * const payload: ScenarioCreatePayload = Scenario.define('x').problem('p').scorer(command('npm test')).buildCreate();
- * await client.scenarios.create(payload);
+ * await Scenario.define('x').problem('p').scorer(command('npm test')).create({ client });
  * ```
  */
-export type ScenarioCreatePayload = z.infer<typeof ScenarioCreatePayloadSchema>;
+export type ScenarioCreatePayload = DeepReadonly<z.infer<typeof ScenarioCreatePayloadSchema>>;
 /** The fields the DSL requires before a scenario can be created. */
 export const CREATE_REQUIRED_FIELDS = ['name', 'input_context', 'scoring_contract'] as const satisfies readonly PayloadField[];

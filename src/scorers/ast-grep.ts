@@ -1,5 +1,13 @@
-import { escapeForDoubleQuotes } from './escape-for-double-quotes.js';
+import { z } from 'zod';
+import { ArgumentTextSchema } from '../schema/primitives.js';
+import { normalizeRelativePath } from '../schema/relative-path.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { withoutNulls } from '../util/without-nulls.js';
+import { report } from '../validation/report-issue.js';
+import { AST_GREP_LANGUAGES } from './ast-grep-languages.js';
+import { escapeForDoubleQuotes, isEscapedForDoubleQuotes, unescapeForDoubleQuotes } from './escape-for-double-quotes.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
+import { defineScorerKind, scorerOptions } from './scorer-kind.js';
 
 /**
  * Options of {@link astGrep}.
@@ -13,7 +21,7 @@ import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 export interface AstGrepOptions extends ScorerOptions {
   /** Where ast-grep searches, relative to the working directory. Default `.`. */
   searchDirectory?: string;
-  /** The pattern's language, e.g. `typescript`, `python`. */
+  /** The pattern's language: an ast-grep language id such as `typescript`, `ts`, `python`. */
   lang?: string;
   /**
    * Set when `pattern` is already escaped for the double-quoted shell word Runloop passes it in
@@ -21,6 +29,75 @@ export interface AstGrepOptions extends ScorerOptions {
    */
   escaped?: boolean;
 }
+
+/** Characters a search directory can hold without a shell reading anything into them. */
+const PLAIN_PATH = /^[\w.@+=,:%/-]*$/;
+
+const SearchDirectorySchema = ArgumentTextSchema.superRefine((directory, ctx) => {
+  const { problem } = normalizeRelativePath(directory, { file: false });
+  if (problem === 'absolute' || problem === 'outside') {
+    report(ctx, 'search-directory-outside', `${JSON.stringify(directory)} is outside the working directory; give a path inside it, such as "src" or "."`);
+  }
+  if (!PLAIN_PATH.test(directory)) {
+    const special = [...new Set(directory.replace(/[\w.@+=,:%/-]/g, ''))].map((char) => JSON.stringify(char)).join(' ');
+    report(ctx, 'search-directory-special-characters', `${JSON.stringify(directory)} has characters a shell interprets (${special}); use a plain relative path`);
+  }
+});
+
+const LanguageSchema = ArgumentTextSchema.superRefine((lang, ctx) => {
+  if (!/\S/.test(lang) || AST_GREP_LANGUAGES.includes(lang.toLowerCase())) return;
+  const guess = didYouMean(lang, AST_GREP_LANGUAGES);
+  const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;
+  report(ctx, 'unknown-ast-grep-language', `${JSON.stringify(lang)} is not one of ast-grep's built-in languages${hint} (a language registered in sgconfig.yml is fine)`);
+});
+
+const PatternSchema = ArgumentTextSchema.superRefine((pattern, ctx) => {
+  if (!isEscapedForDoubleQuotes(pattern)) {
+    report(
+      ctx,
+      'pattern-not-escaped',
+      'has a $, backtick or " that is not escaped (or ends with a lone \\), so the shell changes it before ast-grep reads it; write the pattern as ast-grep reads it and leave out escaped: true',
+    );
+  }
+});
+
+/** `ast_grep_scorer`: passes when ast-grep finds `pattern` under `search_directory`. */
+const AstGrepDefinitionSchema = z.strictObject({
+  type: z.literal('ast_grep_scorer'),
+  pattern: PatternSchema,
+  search_directory: SearchDirectorySchema,
+  lang: LanguageSchema.optional(),
+});
+
+/** The factory's options, `name` included. */
+const AstGrepOptionsSchema = scorerOptions({ searchDirectory: z.unknown(), lang: z.unknown(), escaped: z.boolean({ error: 'must be true or false' }) });
+
+/** The ast-grep scorer kind. */
+export const astGrepKind = defineScorerKind<typeof AstGrepDefinitionSchema, [pattern: string, options?: AstGrepOptions], typeof AstGrepOptionsSchema>({
+  type: 'ast_grep_scorer',
+  factory: 'astGrep',
+  defaultName: 'ast-grep',
+  parameters: ['pattern'],
+  options: AstGrepOptionsSchema,
+  definition: AstGrepDefinitionSchema,
+  inputs: { pattern: 'pattern', search_directory: 'searchDirectory', lang: 'lang' },
+  toDefinition([pattern, options]) {
+    const { searchDirectory = '.', lang, escaped = false } = options ?? {};
+    return {
+      type: 'ast_grep_scorer',
+      pattern: escaped === true || typeof pattern !== 'string' ? pattern : escapeForDoubleQuotes(pattern),
+      search_directory: searchDirectory,
+      ...(lang !== undefined && { lang }),
+    };
+  },
+  toArguments(definition) {
+    // written as ast-grep reads it when the stored pattern is escaped the way scenariokit escapes
+    const plain = unescapeForDoubleQuotes(definition.pattern);
+    const readable = escapeForDoubleQuotes(plain) === definition.pattern;
+    const searchDirectory = definition.search_directory === '.' ? undefined : definition.search_directory;
+    return [readable ? plain : definition.pattern, withoutNulls({ searchDirectory, lang: definition.lang, escaped: readable ? undefined : true })];
+  },
+});
 
 /**
  * A scorer that passes when ast-grep finds `pattern`. Write the pattern as ast-grep reads it;
@@ -33,14 +110,5 @@ export interface AstGrepOptions extends ScorerOptions {
  * ```
  */
 export function astGrep(pattern: string, options?: AstGrepOptions): Scorer {
-  const { searchDirectory = '.', lang, escaped = false } = options ?? {};
-  return makeScorer(
-    {
-      type: 'ast_grep_scorer',
-      pattern: escaped || typeof pattern !== 'string' ? pattern : escapeForDoubleQuotes(pattern),
-      search_directory: searchDirectory,
-      ...(lang !== undefined && { lang }),
-    },
-    options,
-  );
+  return makeScorer(astGrepKind, [pattern, options]);
 }

@@ -1,4 +1,29 @@
+import { z } from 'zod';
+import { SomeTextSchema } from '../schema/primitives.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
+import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+
+/** `bash_script_scorer`: a script that prints `score=X` with X in [0, 1]. */
+const BashScriptDefinitionSchema = z.strictObject({
+  type: z.literal('bash_script_scorer'),
+  bash_script: SomeTextSchema,
+});
+
+/** The factory's options, `name` included. */
+const BashScriptOptionsSchema = scorerOptions({});
+
+/** The bash script scorer kind. */
+export const bashScriptKind = defineScorerKind<typeof BashScriptDefinitionSchema, [script: string, options?: ScorerOptions], typeof BashScriptOptionsSchema>({
+  type: 'bash_script_scorer',
+  factory: 'bashScript',
+  defaultName: 'bash-script',
+  parameters: ['script'],
+  options: BashScriptOptionsSchema,
+  definition: BashScriptDefinitionSchema,
+  inputs: { bash_script: 'script' },
+  toDefinition: ([script]) => ({ type: 'bash_script_scorer', bash_script: script }),
+  toArguments: (definition) => [definition.bash_script, {}],
+});
 
 /**
  * A scorer that runs a bash script, which must print `score=X` with X between 0 and 1.
@@ -10,5 +35,5 @@ import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
  * ```
  */
 export function bashScript(script: string, options?: ScorerOptions): Scorer {
-  return makeScorer({ type: 'bash_script_scorer', bash_script: script }, options);
+  return makeScorer(bashScriptKind, [script, options]);
 }

@@ -1,4 +1,29 @@
+import { z } from 'zod';
+import { SomeTextSchema } from '../schema/primitives.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
+import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+
+/** `command_scorer`: passes when the command exits with status 0. */
+const CommandDefinitionSchema = z.strictObject({
+  type: z.literal('command_scorer'),
+  command: SomeTextSchema,
+});
+
+/** The factory's options, `name` included. */
+const CommandOptionsSchema = scorerOptions({});
+
+/** The command scorer kind. */
+export const commandKind = defineScorerKind<typeof CommandDefinitionSchema, [command: string, options?: ScorerOptions], typeof CommandOptionsSchema>({
+  type: 'command_scorer',
+  factory: 'command',
+  defaultName: 'command',
+  parameters: ['command'],
+  options: CommandOptionsSchema,
+  definition: CommandDefinitionSchema,
+  inputs: { command: 'command' },
+  toDefinition: ([command]) => ({ type: 'command_scorer', command }),
+  toArguments: (definition) => [definition.command, {}],
+});
 
 /**
  * A scorer that runs one command in the working directory and passes when it exits with status 0.
@@ -9,6 +34,6 @@ import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
  * // definition: { type: 'command_scorer', command: 'npm run typecheck' }
  * ```
  */
-export function command(cmd: string, options?: ScorerOptions): Scorer {
-  return makeScorer({ type: 'command_scorer', command: cmd }, options);
+export function command(command: string, options?: ScorerOptions): Scorer {
+  return makeScorer(commandKind, [command, options]);
 }

@@ -1,5 +1,11 @@
+import { z } from 'zod';
+import { JsonObjectSchema, type JsonObject } from '../schema/json-object.js';
+import { ArgumentTextSchema } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
+import { withoutNulls } from '../util/without-nulls.js';
+import { report } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
+import { defineScorerKind, scorerOptions } from './scorer-kind.js';
 
 /**
  * Options of {@link custom}.
@@ -15,6 +21,40 @@ export interface CustomOptions extends ScorerOptions {
   params?: Record<string, unknown>;
 }
 
+/** `custom_scorer`: a scorer type registered with Runloop, given `scorer_params` as `$RL_SCORER_CONTEXT`. */
+const CustomDefinitionSchema = z.strictObject({
+  type: z.literal('custom_scorer'),
+  custom_scorer_type: ArgumentTextSchema.superRefine((type, ctx) => {
+    if (/\S/.test(type) && !/^[A-Za-z0-9_-]+$/.test(type)) {
+      report(ctx, 'invalid-custom-scorer-type', `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`);
+    }
+  }),
+  scorer_params: JsonObjectSchema.optional(),
+});
+
+/** The factory's options, `name` included. */
+const CustomOptionsSchema = scorerOptions({ params: z.unknown() });
+
+/** The custom scorer kind. */
+export const customKind = defineScorerKind<typeof CustomDefinitionSchema, [type: string, options?: CustomOptions], typeof CustomOptionsSchema>({
+  type: 'custom_scorer',
+  factory: 'custom',
+  defaultName: 'custom',
+  parameters: ['type'],
+  options: CustomOptionsSchema,
+  definition: CustomDefinitionSchema,
+  inputs: { custom_scorer_type: 'type', scorer_params: 'params' },
+  toDefinition([type, options]) {
+    const params = options?.params;
+    return {
+      type: 'custom_scorer',
+      custom_scorer_type: type,
+      ...(params !== undefined && { scorer_params: copyData(params) as JsonObject }),
+    };
+  },
+  toArguments: (definition) => [definition.custom_scorer_type, withoutNulls({ params: definition.scorer_params })],
+});
+
 /**
  * A scorer of a custom type previously registered with Runloop (`client.scenarios.scorers.create`).
  *
@@ -25,13 +65,5 @@ export interface CustomOptions extends ScorerOptions {
  * ```
  */
 export function custom(type: string, options?: CustomOptions): Scorer {
-  const params = options?.params;
-  return makeScorer(
-    {
-      type: 'custom_scorer',
-      custom_scorer_type: type,
-      ...(params !== undefined && { scorer_params: copyData(params) }),
-    },
-    options,
-  );
+  return makeScorer(customKind, [type, options]);
 }

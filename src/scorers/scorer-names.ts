@@ -1,4 +1,5 @@
-import { kindName, type Scorer } from './scorer.js';
+import { kindOf } from './registry.js';
+import type { Scorer } from './scorer.js';
 
 /**
  * The names scorers carry in a scenario: explicit names as given; an unnamed scorer takes its
@@ -9,7 +10,8 @@ export function resolveScorerNames(scorers: readonly Scorer[]): string[] {
   for (const scorer of scorers) if (scorer.name !== undefined) taken.add(scorer.name);
   return scorers.map((scorer) => {
     if (scorer.name !== undefined) return scorer.name;
-    const base = kindName(scorer.definition);
+    const type: unknown = (scorer.definition as { type?: unknown } | null)?.type;
+    const base = kindOf(type)?.defaultName ?? String(type).replace(/_scorer$/, '').replaceAll('_', '-');
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
     taken.add(name);

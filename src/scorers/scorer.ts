@@ -1,4 +1,8 @@
-import type { ScorerDefinition } from '../schema/scorer-definition.js';
+import type { z } from 'zod';
+import { isPlainObject } from '../schema/json-object.js';
+import { optionProblems, type OptionProblem } from '../validation/option-problems.js';
+import type { ScorerDefinition } from './registry.js';
+import type { ScorerKind } from './scorer-kind.js';
 
 /**
  * A scoring function ready to add to a scenario with `.scorer(scorer, weight)`: its wire
@@ -32,25 +36,35 @@ export interface ScorerOptions {
   name?: string;
 }
 
-/** Freezes a scorer value; the factories' shared last step (they freeze what they nest). */
-export function makeScorer(definition: ScorerDefinition, options: ScorerOptions | undefined): Scorer {
-  return Object.freeze({ name: options?.name, definition: Object.freeze(definition) });
+/** The problems found in the options a scorer was made with, reported when a scenario using it is validated. */
+const OPTION_PROBLEMS = new WeakMap<Scorer, readonly OptionProblem[]>();
+
+/**
+ * A frozen scorer from a factory call: its definition (the kind's mapping of the arguments) and
+ * its name. Problems with the options (unknown keys…) are kept, to be reported with the paths of
+ * the scenario that uses the scorer, when it is validated: a factory never throws.
+ */
+export function makeScorer<Args extends readonly unknown[]>(kind: ScorerKind<z.ZodObject, Args>, args: Args): Scorer {
+  const options: unknown = args[kind.parameters.length];
+  const name = isPlainObject(options) ? (options.name as string | undefined) : undefined;
+  const scorer: Scorer = Object.freeze({ name, definition: Object.freeze(kind.toDefinition(args)) as unknown as ScorerDefinition });
+  const problems = optionProblems(kind.options, options);
+  if (problems.length > 0) OPTION_PROBLEMS.set(scorer, problems);
+  return scorer;
 }
 
-/** The name an unnamed scorer gets from its kind: `ast_grep_scorer` → `ast-grep`. */
-export function kindName(definition: ScorerDefinition): string {
-  const type: unknown = (definition as { type?: unknown } | null)?.type;
-  return KIND_NAMES[type as ScorerDefinition['type']] ?? String(type).replace(/_scorer$/, '').replaceAll('_', '-');
+/** The problems with the options `scorer` was made with (paths inside its options object). */
+export function scorerOptionProblems(scorer: Scorer): readonly OptionProblem[] | undefined {
+  return OPTION_PROBLEMS.get(scorer);
 }
 
-const KIND_NAMES: Readonly<Record<ScorerDefinition['type'], string>> = {
-  ast_grep_scorer: 'ast-grep',
-  bash_script_scorer: 'bash-script',
-  command_scorer: 'command',
-  custom_scorer: 'custom',
-  python_script_scorer: 'python-script',
-  test_based_scorer: 'test-based',
-};
+/** A copy of `scorer` under another name (the same definition and option problems). */
+export function renamedScorer(scorer: Scorer, name: string): Scorer {
+  const renamed: Scorer = Object.freeze({ name, definition: scorer.definition });
+  const problems = OPTION_PROBLEMS.get(scorer);
+  if (problems) OPTION_PROBLEMS.set(renamed, problems);
+  return renamed;
+}
 
 /**
  * A value given where a scorer goes, as a scorer. What is not one (from untyped code) becomes a

@@ -1,4 +1,12 @@
+import { z } from 'zod';
+import { isPlainObject } from '../schema/json-object.js';
+import { ArgumentTextSchema, SomeTextSchema, TextSchema } from '../schema/primitives.js';
+import { normalizeRelativePath, type PathProblem } from '../schema/relative-path.js';
+import { defineData } from '../util/without-nulls.js';
+import type { IssueCode } from '../validation/issue-codes.js';
+import { report } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
+import { defineScorerKind, scorerOptions } from './scorer-kind.js';
 
 /**
  * A file a {@link testBased} scorer writes before it runs its command.
@@ -31,6 +39,73 @@ export interface TestBasedOptions extends ScorerOptions {
   files?: Readonly<Record<string, string>> | readonly TestFile[];
 }
 
+const PATH_PROBLEMS: Record<PathProblem, IssueCode> = {
+  absolute: 'test-path-absolute',
+  outside: 'test-path-outside',
+  'not-a-file': 'test-path-not-a-file',
+};
+
+const TestFilePathSchema = ArgumentTextSchema.superRefine((path, ctx) => {
+  const { problem, message } = normalizeRelativePath(path);
+  if (problem) report(ctx, PATH_PROBLEMS[problem], message);
+  // newline, tab, carriage return and the rest (NUL is an error of its own)
+  if (/[\u0001-\u001f\u007f]/.test(path)) {
+    report(ctx, 'test-path-control-character', `${JSON.stringify(path)} has a newline, tab or other control character`);
+  }
+});
+
+/** `test_based_scorer`: writes `test_files` under the working directory, then runs `test_command`. */
+const TestBasedDefinitionSchema = z.strictObject({
+  type: z.literal('test_based_scorer'),
+  test_command: SomeTextSchema,
+  test_files: z
+    .array(z.strictObject({ file_path: TestFilePathSchema, file_contents: TextSchema }))
+    .superRefine((files, ctx) => {
+      const seen = new Map<string, number>();
+      files.forEach((file, index) => {
+        const path = normalizeRelativePath(file.file_path).path;
+        if (path === undefined) return;
+        const first = seen.get(path);
+        if (first !== undefined) {
+          report(ctx, 'test-path-duplicate', `${JSON.stringify(file.file_path)} is the same file as test_files[${first}]`, [index, 'file_path']);
+        } else seen.set(path, index);
+      });
+    })
+    .optional(),
+});
+
+type TestBasedDefinition = z.infer<typeof TestBasedDefinitionSchema>;
+
+/** The factory's options, `name` included; the files of a list each take a path and contents. */
+const TestBasedOptionsSchema = scorerOptions({
+  command: z.unknown(),
+  files: z.union([z.array(z.strictObject({ path: z.unknown(), contents: z.unknown() })), z.unknown()]),
+});
+
+/** The test-based scorer kind. */
+export const testBasedKind = defineScorerKind<typeof TestBasedDefinitionSchema, [options: TestBasedOptions], typeof TestBasedOptionsSchema>({
+  type: 'test_based_scorer',
+  factory: 'testBased',
+  defaultName: 'test-based',
+  parameters: [],
+  options: TestBasedOptionsSchema,
+  definition: TestBasedDefinitionSchema,
+  inputs: { test_command: 'command', test_files: 'files', file_path: 'path', file_contents: 'contents' },
+  toDefinition([options]) {
+    const { command, files } = isPlainObject(options) ? options : ({} as Partial<TestBasedOptions>);
+    return {
+      type: 'test_based_scorer',
+      test_command: command as string,
+      ...(files !== undefined && { test_files: toTestFiles(files) }),
+    };
+  },
+  toArguments(definition) {
+    const files = definition.test_files?.map((file) => ({ path: file.file_path, contents: file.file_contents }));
+    if (files === undefined) return [{ command: definition.test_command }];
+    return [{ command: definition.test_command, files: asRecordWhenSameOrder(files) ?? files }];
+  },
+});
+
 /**
  * A scorer that writes test files into the working directory, then runs a test command.
  *
@@ -41,26 +116,29 @@ export interface TestBasedOptions extends ScorerOptions {
  * ```
  */
 export function testBased(options: TestBasedOptions): Scorer {
-  const { command, files } = options ?? ({} as TestBasedOptions);
-  return makeScorer(
-    {
-      type: 'test_based_scorer',
-      test_command: command,
-      ...(files !== undefined && { test_files: toTestFiles(files) }),
-    },
-    options,
-  );
+  return makeScorer(testBasedKind, [options]);
 }
 
-function toTestFiles(files: NonNullable<TestBasedOptions['files']>) {
+function toTestFiles(files: NonNullable<TestBasedOptions['files']>): TestBasedDefinition['test_files'] {
   const list: readonly TestFile[] | undefined = Array.isArray(files)
     ? files
-    : typeof files === 'object' && files !== null
+    : isPlainObject(files)
       ? Object.entries(files as Record<string, string>).map(([path, contents]) => ({ path, contents }))
       : undefined;
   if (list === undefined) return files as never; // not files at all: validation reports it
-  return Object.freeze(list.map((file) => Object.freeze({ file_path: file?.path, file_contents: file?.contents }))) as {
-    file_path: string;
-    file_contents: string;
-  }[];
+  return Object.freeze(
+    list.map((file) => Object.freeze(isPlainObject(file) ? { file_path: file.path, file_contents: file.contents } : file)),
+  ) as TestBasedDefinition['test_files'];
+}
+
+/**
+ * The files as a `{ path: contents }` record, when that lists them in the same order (no path
+ * twice, none that a record would move to the front, as it does `"0"` or `"12"`).
+ */
+function asRecordWhenSameOrder(files: readonly TestFile[]): Record<string, string> | undefined {
+  const paths = new Set(files.map((file) => file.path));
+  if (paths.size !== files.length || files.some((file) => /^(0|[1-9]\d*)$/.test(file.path))) return undefined;
+  const record: Record<string, string> = {};
+  for (const { path, contents } of files) defineData(record, path, contents);
+  return record;
 }

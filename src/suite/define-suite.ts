@@ -1,7 +1,11 @@
 import type { RequestOptions } from '@runloop/api-client/core';
-import type { RunloopClient } from '../client/runloop-client.js';
+import { z } from 'zod';
+import { ClientOptionsSchema, type RunloopClient } from '../client/runloop-client.js';
 import { builderName, isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
+import { createIssue } from '../scenario/scenario-issues.js';
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
+import { optionProblems } from '../validation/option-problems.js';
+import { formatIssuePath, type ScenarioIssue } from '../validation/scenario-issue.js';
 import { planSuite, type SuitePlan } from './plan-suite.js';
 import { pushSuite, type SuitePushOptions, type SuitePushResult } from './push-suite.js';
 import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validation-error.js';
@@ -19,6 +23,20 @@ import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validat
 export type SuiteSource = ScenarioBuilder | Suite | Iterable<SuiteSource> | (() => Iterable<SuiteSource>);
 
 /**
+ * Options of `defineSuite`.
+ *
+ * @example
+ * ```ts
+ * const options: SuiteOptions = { strict: true };
+ * defineSuite('bugs', scenarios, options); // warnings fail scenarios() (and so plan and push) like errors
+ * ```
+ */
+export interface SuiteOptions {
+  /** Warnings (scenariokit's checks beyond the API) make a scenario invalid, as errors do. */
+  strict?: boolean;
+}
+
+/**
  * Options of a suite's `plan()`.
  *
  * @example
@@ -30,7 +48,7 @@ export type SuiteSource = ScenarioBuilder | Suite | Iterable<SuiteSource> | (() 
 export interface SuitePlanOptions {
   /** The client to read with; without one, a client is made from `RUNLOOP_API_KEY` (and `RUNLOOP_BASE_URL`). */
   client?: RunloopClient;
-  /** How many look-ups run at once (default 8). */
+  /** How many requests run at once (default 8): the look-ups of a plan, and in a push also its writes. */
   concurrency?: number;
   /** Per-request options for the SDK (timeout, maxRetries, headers…); an `idempotencyKey` is not used for the writes of a push, each of which has its own. */
   requestOptions?: RequestOptions;
@@ -46,9 +64,14 @@ export interface SuitePlanOptions {
  * ```
  */
 export interface SuiteScenario {
+  /** Its name. */
   readonly name: string;
+  /** The builder it was made with. */
   readonly builder: ScenarioBuilder;
+  /** Its create payload. */
   readonly payload: ScenarioCreatePayload;
+  /** Its warnings: scenariokit's checks beyond the API that it does not pass (empty when strict, which fails on them). */
+  readonly warnings: readonly ScenarioIssue[];
 }
 
 /**
@@ -67,7 +90,12 @@ export interface Suite {
   readonly name: string;
   /** The builders, flattened, in suite order. */
   readonly builders: readonly ScenarioBuilder[];
-  /** Every scenario's create payload; throws {@link SuiteValidationError} listing every invalid scenario and duplicate name. */
+  /** Whether warnings fail a scenario (`defineSuite`'s `strict` option). */
+  readonly strict: boolean;
+  /**
+   * Every scenario's create payload and warnings; throws {@link SuiteValidationError} listing
+   * every scenario with errors (or, strict, warnings) and every duplicate name.
+   */
   scenarios(): readonly SuiteScenario[];
   /** What a push would do, scenario by scenario, without writing anything. */
   plan(options?: SuitePlanOptions): Promise<SuitePlan>;
@@ -90,6 +118,10 @@ export function isSuite(value: unknown): value is Suite {
   return typeof value === 'object' && value !== null && (value as { [SUITE_BRAND]?: unknown })[SUITE_BRAND] === true;
 }
 
+const SuiteOptionsSchema = z.strictObject({ strict: z.boolean({ error: 'must be true or false' }) });
+const SuitePlanOptionsSchema = ClientOptionsSchema.extend({ concurrency: z.unknown() });
+const SuitePushOptionsSchema = SuitePlanOptionsSchema.extend({ dryRun: z.unknown(), onProgress: z.unknown(), signal: z.unknown() });
+
 /**
  * Defines a suite from builders, arrays of builders or a generator of them.
  *
@@ -98,17 +130,33 @@ export function isSuite(value: unknown): value is Suite {
  * const suite = defineSuite('parsers', [fixNullCheck, function* () { for (const bug of bugs) yield template.name(bug.id).problem(bug.text); }]);
  * ```
  */
-export function defineSuite(name: string, source: SuiteSource): Suite {
+export function defineSuite(name: string, source: SuiteSource, options: SuiteOptions = {}): Suite {
+  checkOptions(SuiteOptionsSchema, options, 'defineSuite options');
   const builders = Object.freeze(flatten(source));
+  const strict = options.strict === true;
   let scenarios: readonly SuiteScenario[] | undefined;
   const suite: Suite = {
     name,
     builders,
-    scenarios: () => (scenarios ??= checkScenarios(name, builders)),
-    plan: (options = {}) => planSuite(suite, options),
-    push: (options = {}) => pushSuite(suite, options),
+    strict,
+    scenarios: () => (scenarios ??= checkScenarios(name, builders, strict)),
+    plan: async (planOptions = {}) => checkOptions(SuitePlanOptionsSchema, planOptions, 'plan options', () => planSuite(suite, planOptions)),
+    push: async (pushOptions = {}) => checkOptions(SuitePushOptionsSchema, pushOptions, 'push options', () => pushSuite(suite, pushOptions)),
   };
   return Object.freeze(Object.assign(suite, { [SUITE_BRAND]: true }));
+}
+
+/**
+ * Checks an option object of a suite call, then gives `result`; unknown keys (and wrong values)
+ * are a `TypeError` naming each, with a did-you-mean: they are the calling code's mistake.
+ */
+function checkOptions<R>(schema: z.ZodObject, options: unknown, what: string, result?: () => R): R {
+  const problems = optionProblems(schema, options);
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `  - ${formatIssuePath(problem.path) || '(options)'}: ${problem.message} [${problem.code}]`);
+    throw new TypeError(`Invalid ${what}:\n${lines.join('\n')}`);
+  }
+  return result?.() as R;
 }
 
 function flatten(source: SuiteSource): ScenarioBuilder[] {
@@ -119,21 +167,22 @@ function flatten(source: SuiteSource): ScenarioBuilder[] {
   throw new TypeError(`defineSuite takes scenario builders, iterables of them or a function returning them; got ${String(source)}`);
 }
 
-function checkScenarios(suite: string, builders: readonly ScenarioBuilder[]): readonly SuiteScenario[] {
+function checkScenarios(suite: string, builders: readonly ScenarioBuilder[], strict: boolean): readonly SuiteScenario[] {
   const invalid: InvalidSuiteScenario[] = [];
   const firstIndexByName = new Map<string, number>();
   const scenarios = builders.map((builder, index) => {
     const result = builder.validateCreate();
     const given = builderName(builder);
     const name = typeof given === 'string' ? given : undefined;
-    const issues = [...(result.error?.issues ?? [])];
+    const warnings = result.warnings ?? [];
+    const issues = [...(result.error?.issues ?? (strict ? warnings : []))];
     if (name !== undefined) {
       const first = firstIndexByName.get(name);
       if (first === undefined) firstIndexByName.set(name, index);
-      else issues.push({ path: ['name'], message: `scenario #${first + 1} has the same name; names identify scenarios in a suite`, fix: '.name(name)' });
+      else issues.push(createIssue('duplicate-scenario-name', ['name'], `scenario #${first + 1} has the same name; names identify scenarios in a suite`));
     }
     if (issues.length > 0) invalid.push({ index, name, issues });
-    return { name: name ?? '', builder, payload: result.data! };
+    return Object.freeze({ name: name ?? '', builder, payload: result.data!, warnings });
   });
   if (invalid.length > 0) throw new SuiteValidationError(suite, invalid);
   return Object.freeze(scenarios);

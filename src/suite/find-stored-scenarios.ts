@@ -1,9 +1,6 @@
-import type { Runloop } from '@runloop/api-client';
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
-
-/** The largest page the API serves. */
-const PAGE_LIMIT = 5000;
+import { MAX_PAGE_SIZE, type RunloopApiClient } from '../client/runloop-client.js';
 
 /**
  * The stored (active) scenarios carrying each of `names`, found with as few requests as it
@@ -11,7 +8,7 @@ const PAGE_LIMIT = 5000;
  * requests than the pages still to read.
  */
 export async function findStoredScenarios(
-  client: Runloop,
+  client: RunloopApiClient,
   names: readonly string[],
   options: { concurrency: number; requestOptions?: RequestOptions | undefined },
 ): Promise<Map<string, ScenarioView[]>> {
@@ -27,13 +24,13 @@ export async function findStoredScenarios(
     await lookUpByName(client, [...wanted], keep, options);
     return result();
   }
-  let page = await client.scenarios.list({ limit: PAGE_LIMIT }, options.requestOptions);
+  let page = await client.scenarios.list({ limit: MAX_PAGE_SIZE }, options.requestOptions);
   let seen = 0;
   for (;;) {
     page.scenarios.forEach(keep);
     seen += page.scenarios.length;
     if (!page.hasNextPage()) return result();
-    const pagesLeft = page.total_count > seen ? Math.ceil((page.total_count - seen) / PAGE_LIMIT) : Number.POSITIVE_INFINITY;
+    const pagesLeft = page.total_count > seen ? Math.ceil((page.total_count - seen) / MAX_PAGE_SIZE) : Number.POSITIVE_INFINITY;
     // every name, not only those still missing: a name found already may be carried by another scenario further on
     if (wanted.size < pagesLeft) {
       await lookUpByName(client, [...wanted], keep, options);
@@ -44,7 +41,7 @@ export async function findStoredScenarios(
 }
 
 async function lookUpByName(
-  client: Runloop,
+  client: RunloopApiClient,
   names: readonly string[],
   keep: (view: ScenarioView) => void,
   options: { concurrency: number; requestOptions?: RequestOptions | undefined },

@@ -1,5 +1,4 @@
-/** How far apart two weights may be and still be the same: the API documents weights as (32-bit) floats. */
-const WEIGHT_TOLERANCE = 1e-6;
+import { WEIGHT_TOLERANCE } from '../scorers/normalize-weights.js';
 
 /**
  * A top-level payload field whose stored value differs from the one the suite would send.

@@ -1,21 +1,26 @@
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
-import type { ScenarioUpdatePayload } from '../schema/scenario-payload.js';
+import { ENVIRONMENT_FIELDS } from '../environment/environment-fields.js';
+import { wireWithoutNulls } from '../environment/field-table.js';
+import { isPlainObject } from '../schema/json-object.js';
+import { withoutNulls } from '../util/without-nulls.js';
 
 /**
  * A stored scenario in payload terms: the fields an update would carry, `environment` renamed
- * to `environment_parameters`, nulls dropped at every depth (the API returns null for unset).
+ * to `environment_parameters`, `null` fields (the API's "not set") left out at every level of the
+ * payload's structure, while JSON data (a context, scorer params) is kept exactly, nulls included.
  */
 export function storedFields(view: ScenarioView): Record<string, unknown> {
   const { id: _id, status: _status, environment, ...rest } = view;
-  return withoutNulls({ ...rest, environment_parameters: environment }) as Record<keyof ScenarioUpdatePayload, unknown>;
-}
-
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, item]) => item !== null && item !== undefined)
-      .map(([key, item]) => [key, withoutNulls(item)]),
-  );
+  const fields: Record<string, unknown> = { ...withoutNulls({ ...rest, environment_parameters: environment }) };
+  const { environment_parameters: env, input_context: input, scoring_contract: scoring } = fields;
+  if (isPlainObject(env)) fields.environment_parameters = wireWithoutNulls(ENVIRONMENT_FIELDS, env);
+  if (isPlainObject(input)) fields.input_context = withoutNulls(input);
+  if (isPlainObject(scoring) && Array.isArray(scoring.scoring_function_parameters)) {
+    fields.scoring_contract = {
+      scoring_function_parameters: scoring.scoring_function_parameters.map((fn: unknown) =>
+        isPlainObject(fn) && isPlainObject(fn.scorer) ? { ...fn, scorer: withoutNulls(fn.scorer) } : fn,
+      ),
+    };
+  }
+  return fields;
 }

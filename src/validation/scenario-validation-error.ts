@@ -1,21 +1,22 @@
-import { formatIssue, type ScenarioIssue } from './scenario-issue.js';
+import { countIssues, formatIssue, type ScenarioIssue } from './scenario-issue.js';
 
 /**
- * Thrown by `.build()`, `.buildCreate()`, `.push()` and `.create()` when a scenario is invalid,
- * before anything is sent. `issues` lists every problem, each with its payload path, a message
- * and the builder call that fixes it.
+ * Thrown by `.build()`, `.buildCreate()`, `.push()` and `.create()` when a scenario has errors
+ * (or, on a strict builder, warnings), before anything is sent. `issues` lists every problem,
+ * errors and warnings alike, each with its severity, code, paths, a message and the builder call
+ * that fixes it.
  *
  * @example
  * ```ts
  * try {
  *   Scenario.define('x').scorer(command('npm test'), -1).build();
  * } catch (error) {
- *   if (error instanceof ScenarioValidationError) console.log(error.issues[0].path); // ['scoring_contract', …, 'weight']
+ *   if (error instanceof ScenarioValidationError) console.log(error.issues[0].inputPath); // 'scorer[0].weight'
  * }
  * ```
  */
 export class ScenarioValidationError extends Error {
-  /** Every problem found, in payload order. */
+  /** Every problem found, in payload order: errors and warnings. */
   readonly issues: readonly ScenarioIssue[];
   /** The scenario's name, when it has one. */
   readonly scenario: string | undefined;
@@ -30,7 +31,7 @@ export class ScenarioValidationError extends Error {
 
 function describeIssues(issues: readonly ScenarioIssue[], scenario: string | undefined): string {
   const subject = scenario ? `Scenario ${JSON.stringify(scenario)}` : 'Scenario';
-  const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+  const strict = issues.every((issue) => issue.severity === 'warning') ? ', strict' : '';
   const lines = issues.map((issue) => formatIssue(issue, '  '));
-  return `${subject} is invalid (${count}):\n${lines.join('\n')}`;
+  return `${subject} is invalid (${countIssues(issues)}${strict}):\n${lines.join('\n')}`;
 }

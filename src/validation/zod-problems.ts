@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { ISSUE_CODES, type IssueCode } from './issue-codes.js';
+
+/** A problem found by a wire schema: its code, its path inside the value checked, and what is wrong. */
+export interface WireProblem {
+  readonly code: IssueCode;
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * zod's issues as coded problems: a refinement's own code (`params.code`, see `report`), or a code
+ * for zod's kind of issue. A missing value says `is required`; a strict object's unknown keys
+ * become one problem each; a record key's own issues say more than "Invalid key in record".
+ * `value` is what was parsed (zod's issues do not carry the input).
+ */
+export function zodProblems(issues: readonly z.core.$ZodIssue[], value: unknown): WireProblem[] {
+  return issues.flatMap((issue): WireProblem[] => {
+    const path = issue.path as (string | number)[];
+    switch (issue.code) {
+      case 'custom': {
+        const code = (issue.params as { code?: unknown } | undefined)?.code;
+        return [{ code: typeof code === 'string' && code in ISSUE_CODES ? (code as IssueCode) : 'invalid-value', path, message: issue.message }];
+      }
+      case 'invalid_type':
+        return [valueAt(value, path) === undefined ? { code: 'missing-field', path, message: 'is required' } : { code: 'invalid-type', path, message: issue.message }];
+      case 'unrecognized_keys':
+        return issue.keys.map((key) => ({ code: 'unknown-field', path: [...path, key], message: `unknown field ${JSON.stringify(key)}` }));
+      case 'invalid_union':
+        return [{ code: 'unknown-scorer-type', path, message: issue.message }];
+      case 'invalid_key':
+        return zodProblems(issue.issues, valueAt(value, path)).map((inner) => ({ ...inner, path: [...path, ...inner.path] }));
+      default:
+        return [{ code: 'invalid-value', path, message: issue.message }];
+    }
+  });
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
