@@ -21,9 +21,11 @@ export function literal(value: unknown, depth: number): string {
   return `${open.trim()}\n${items.map((item) => `${inner}${item},`).join('\n')}\n${outer}${close.trim()}`;
 }
 
-/** A single-quoted string literal. */
+/** A string literal: single-quoted, or double-quoted when that needs fewer escapes. */
 export function quote(text: string): string {
-  return `'${text.replace(/[\\']/g, '\\$&').replace(UNSAFE_IN_QUOTES, escapeCodeUnit)}'`;
+  const mark = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const special = mark === '"' ? /[\\"]/g : /[\\']/g;
+  return `${mark}${text.replace(special, '\\$&').replace(UNSAFE_IN_QUOTES, escapeCodeUnit)}${mark}`;
 }
 
 /** A template literal for multi-line text: newlines and tabs are written as they are. */

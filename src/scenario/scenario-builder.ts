@@ -85,6 +85,11 @@ const ProblemOptionsSchema = z.strictObject({ context: z.unknown() });
  * ```
  */
 export interface ScenarioBuilder<Done extends Step = Step> {
+  // first, so that the compiler reports a builder whose steps are not done by these two, naming the steps
+  /** The frozen JSON body for `POST /v1/scenarios`; available once a name, a problem and a scorer were given. */
+  buildCreate: WhenReady<Done, () => ScenarioCreatePayload>;
+  /** Validates, then creates the scenario through `@runloop/api-client`. Nothing is sent when invalid. */
+  create: WhenReady<Done, (options?: ClientOptions) => Promise<ScenarioView>>;
   /** Sets the scenario's name (`name`, non-blank). */
   name(name: string): ScenarioBuilder<Done | 'name'>;
   /**
@@ -153,14 +158,10 @@ export interface ScenarioBuilder<Done extends Step = Step> {
   build(): ScenarioUpdatePayload;
   /** Like {@link build}, without throwing; on success, the warnings come with the payload. */
   validate(): ScenarioValidationResult<ScenarioUpdatePayload>;
-  /** The frozen JSON body for `POST /v1/scenarios`; available once a name, a problem and a scorer were given. */
-  buildCreate: WhenReady<Done, () => ScenarioCreatePayload>;
   /** Like {@link buildCreate}, without throwing, and callable at any step. */
   validateCreate(): ScenarioValidationResult<ScenarioCreatePayload>;
   /** Validates, then updates scenario `id` through `@runloop/api-client`. Nothing is sent when invalid. */
   push(id: string, options?: ClientOptions): Promise<ScenarioView>;
-  /** Validates, then creates the scenario through `@runloop/api-client`. Nothing is sent when invalid. */
-  create: WhenReady<Done, (options?: ClientOptions) => Promise<ScenarioView>>;
 }
 
 /** Creates a builder from a state; the runtime side of {@link ScenarioBuilder}. */

@@ -1,8 +1,8 @@
 /**
  * The known name closest to `given`, when one is close enough to be a likely typo: the same name
  * in another case or in snake_case (`search_directory` → `searchDirectory`), a prefix of it or
- * it of a prefix (`workingDir` → `workingDirectory`), or within a small edit distance (`contxt` →
- * `context`).
+ * it of a prefix (`workingDir` → `workingDirectory`), an abbreviation of it (`memGb` →
+ * `memoryGb`), or within a small edit distance (`contxt` → `context`).
  */
 export function didYouMean(given: string, known: readonly string[]): string | undefined {
   const folded = fold(given);
@@ -13,10 +13,11 @@ export function didYouMean(given: string, known: readonly string[]): string | un
     let score: number;
     if (other === folded) score = 0;
     else if (folded.length >= 3 && (other.startsWith(folded) || folded.startsWith(other))) score = 1 + Math.abs(other.length - folded.length) / 100;
+    else if (folded.length >= 3 && folded[0] === other[0] && isSubsequence(folded, other)) score = 2 + (other.length - folded.length) / 100;
     else {
       const distance = editDistance(folded, other);
       if (distance > Math.max(1, Math.min(3, Math.floor(Math.max(folded.length, other.length) / 3)))) continue;
-      score = 2 + distance;
+      score = 3 + distance;
     }
     if (score < bestScore) {
       best = candidate;
@@ -24,6 +25,13 @@ export function didYouMean(given: string, known: readonly string[]): string | un
     }
   }
   return best;
+}
+
+/** Whether every character of `short` appears in `long`, in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const char of long) if (char === short[at]) at++;
+  return at === short.length;
 }
 
 /** Lower case without `_` and `-`, so that camelCase, snake_case and kebab-case compare equal. */
