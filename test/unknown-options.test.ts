@@ -44,7 +44,7 @@ const cases: Case[] = [
   { object: '.problem() options', builder: valid.problem('p', untyped({ contxt: { issue: 1 } })), inputPath: 'problem.contxt', key: 'contxt', suggestion: 'context', fix: '.problem(statement, { context })' },
   { object: 'astGrep() options', builder: withScorer(astGrep('x', untyped({ searchDir: 'src' }))), inputPath: 'scorer[0].searchDir', key: 'searchDir', suggestion: 'searchDirectory', fix: 'astGrep(pattern, { searchDirectory })' },
   { object: 'testBased() options', builder: withScorer(testBased(untyped({ command: 'pytest', file: { 'a.py': '' } }))), inputPath: 'scorer[0].file', key: 'file', suggestion: 'files', fix: 'testBased({ files })' },
-  { object: 'testBased() test file', builder: withScorer(testBased({ command: 'pytest', files: [untyped({ path: 'a.py', content: '' })] })), inputPath: 'scorer[0].files[0].content', key: 'content', suggestion: 'contents' },
+  { object: 'testBased() test file', builder: withScorer(testBased({ command: 'pytest', files: untyped([{ path: 'a.py', content: '' }]) })), inputPath: 'scorer[0].files[0].content', key: 'content', suggestion: 'contents' },
   { object: 'command() options', builder: withScorer(command('x', untyped({ nme: 'lint' }))), inputPath: 'scorer[0].nme', key: 'nme', suggestion: 'name', fix: 'command(command, { name })' },
   { object: 'bashScript() options', builder: withScorer(bashScript('echo score=1', untyped({ nmae: 'b' }))), inputPath: 'scorer[0].nmae', key: 'nmae', suggestion: 'name' },
   { object: 'pythonScript() options', builder: withScorer(pythonScript('print(1)', untyped({ python_version: '==3.12.10' }))), inputPath: 'scorer[0].python_version', key: 'python_version', suggestion: 'pythonVersion', fix: 'pythonScript(script, { pythonVersion })' },

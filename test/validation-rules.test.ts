@@ -108,7 +108,7 @@ const cases: Case[] = [
     code: 'test-path-duplicate',
     message: '"./test//a.ts" is the same file as test_files[0]',
   },
-  { rule: 'a test file has contents', builder: withScorer(testBased({ command: 't', files: [untyped({ path: 'a.py' })] })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_contents'], code: 'missing-field', message: 'is required', inputPath: 'scorer[0].files[0].contents' },
+  { rule: 'a test file has contents', builder: withScorer(testBased({ command: 't', files: untyped([{ path: 'a.py' }]) })), path: [...FIRST_SCORER, 'scorer', 'test_files', 0, 'file_contents'], code: 'missing-field', message: 'is required', inputPath: 'scorer[0].files[0].contents' },
   { rule: 'python version is a specifier', builder: withScorer(pythonScript('print(1)', { pythonVersion: '3.12' })), path: [...FIRST_SCORER, 'scorer', 'python_version_constraint'], code: 'invalid-python-version', message: '"3.12" is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"', fix: 'pythonScript(script, { pythonVersion })', inputPath: 'scorer[0].pythonVersion' },
   { rule: 'custom params are a JSON object', builder: withScorer(custom('t', { params: untyped(['a']) })), path: [...FIRST_SCORER, 'scorer', 'scorer_params'], code: 'not-json', message: 'must be a JSON object (got an array)', fix: 'custom(type, { params })', inputPath: 'scorer[0].params' },
   { rule: 'custom params are JSON-serialisable', builder: withScorer(custom('t', { params: { at: { big: 1n } } })), path: [...FIRST_SCORER, 'scorer', 'scorer_params', 'at', 'big'], code: 'not-json', message: 'a BigInt is not JSON-serialisable', inputPath: 'scorer[0].params.at.big' },

@@ -2,7 +2,7 @@ import type { Runloop } from '@runloop/api-client';
 import { ScenarioBuilder as SdkScenarioBuilder } from '@runloop/api-client/sdk/scenario-builder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { command, normalizeWeights, Scenario, WEIGHT_TOLERANCE } from '../src/index.js';
+import { command, normalizeWeights, Scenario, WEIGHT_TOLERANCE, type ScenarioBuilder } from '../src/index.js';
 import { sum } from '../src/scorers/normalize-weights.js';
 
 /** Weights of every size: tiny, huge, integers, the decimals people write. */
@@ -28,8 +28,8 @@ function sdkWeightsFor(weights: readonly number[]): number[] {
 }
 
 function scenariokitWeightsFor(weights: readonly number[]): number[] {
-  const builder = weights.reduce((b, w, index) => b.scorer(command('true', { name: `s${index}` }), w), Scenario.define('x').problem('p'));
-  return builder.buildCreate().scoring_contract.scoring_function_parameters.map((fn) => fn.weight);
+  const builder = weights.reduce<ScenarioBuilder<any>>((b, w, index) => b.scorer(command('true', { name: `s${index}` }), w), Scenario.define('x').problem('p'));
+  return builder.validateCreate().data!.scoring_contract.scoring_function_parameters.map((fn) => fn.weight);
 }
 
 /** Weights compared bit for bit: Object.is tells 0 from -0, and any two doubles apart. */

@@ -101,7 +101,7 @@ const scenario: fc.Arbitrary<{ builder: ScenarioBuilder<Step> }> = fc
     isPublic: fc.option(fc.boolean(), { nil: undefined }),
   })
   .map((s) => {
-    let builder: ScenarioBuilder = Scenario.define(s.name).problem(s.statement, { context: s.context });
+    let builder: ScenarioBuilder<any> = Scenario.define(s.name).problem(s.statement, { context: s.context });
     for (const [entry, weight] of s.scorers) builder = builder.scorer(entry, weight);
     if (s.env) builder = builder.env(s.env);
     if (s.metadata) builder = builder.metadata(s.metadata);
