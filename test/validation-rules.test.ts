@@ -72,7 +72,7 @@ const cases: Case[] = [
     builder: valid.scorer(command('y'), 0.5).weights('exact'),
     path: ['scoring_contract', 'scoring_function_parameters'],
     code: 'weights-not-normalised',
-    message: "weights should sum to 1 (±0.000001) when sent exactly, but they sum to 1.5; fix them or drop .weights('exact')",
+    message: "weights should sum to 1 (±1e-6) when sent exactly, but they sum to 1.5; fix them or drop .weights('exact')",
   },
   { rule: 'exact weights above 1 sum above 1', builder: valid.replaceScorer('command', command('x'), 2).weights('exact'), path: ['scoring_contract', 'scoring_function_parameters'], code: 'weights-not-normalised', message: /sum to 2;/ },
   { rule: 'at least one scorer in a contract', builder: valid.removeScorer('command'), path: ['scoring_contract', 'scoring_function_parameters'], code: 'missing-field', message: 'needs at least one scorer' },
@@ -313,5 +313,16 @@ describe('accepted edge values', () => {
   it('accepts equal after_idle and lifecycle.after_idle', () => {
     const idle = { idleSeconds: 60, onIdle: 'suspend' } as const;
     expect(withLaunch({ afterIdle: idle, lifecycle: { afterIdle: idle } }).validate().success).toBe(true);
+  });
+});
+
+describe('docs/checks.md', () => {
+  it('explains every issue code, with its severity', async () => {
+    const { readFileSync } = await import('node:fs');
+    const page = readFileSync(new URL('../docs/checks.md', import.meta.url), 'utf8');
+    const [warnings, errors] = page.split('## Errors');
+    for (const [code, { severity }] of Object.entries(ISSUE_CODES)) {
+      expect(severity === 'warning' ? warnings : errors, code).toContain(`| \`${code}\` |`);
+    }
   });
 });

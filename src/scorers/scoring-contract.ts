@@ -31,7 +31,7 @@ const scoringContract = (checkTotal: (weights: number[], ctx: z.RefinementCtx) =
 export const ScoringContractSchema = scoringContract((weights, ctx) => {
   const total = sum(weights);
   if (Math.abs(total - 1) > WEIGHT_TOLERANCE) {
-    report(ctx, 'weights-not-normalised', `weights should sum to 1 (±${WEIGHT_TOLERANCE}) when sent exactly, but they sum to ${Number(total.toPrecision(12))}; fix them or drop .weights('exact')`);
+    report(ctx, 'weights-not-normalised', `weights should sum to 1 (±${WEIGHT_TOLERANCE.toExponential()}) when sent exactly, but they sum to ${Number(total.toPrecision(12))}; fix them or drop .weights('exact')`);
   }
 });
 
