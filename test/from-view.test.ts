@@ -109,3 +109,34 @@ describe('Scenario.fromView', () => {
     ]);
   });
 });
+
+describe('Scenario.fromView keeps what the DSL cannot express, for validation to report', () => {
+  it('reports custom size fields stored without CUSTOM_SIZE instead of dropping them', () => {
+    const odd = { ...view, environment: { launch_parameters: { resource_size_request: 'SMALL', custom_cpu_cores: 2 } } } as unknown as StoredScenario;
+    const issues = Scenario.fromView(odd).validate().error?.issues;
+    expect(issues?.map((issue) => [issue.code, issue.inputPath])).toEqual([['unknown-option', 'env.launch.custom_cpu_cores']]);
+  });
+
+  it('keeps a stored scorer with a field the API added later as it is, and reports the field', () => {
+    const newer = {
+      ...view,
+      scoring_contract: { scoring_function_parameters: [{ name: 'c', scorer: { type: 'command_scorer', command: 'true', timeout_sec: 5 }, weight: 1 }] },
+    } as unknown as StoredScenario;
+    const result = Scenario.fromView(newer).validate();
+    expect(result.error?.issues.map((issue) => [issue.code, issue.path.join('.')])).toEqual([['unknown-field', 'scoring_contract.scoring_function_parameters.0.scorer.timeout_sec']]);
+  });
+
+  it('keeps stored weights bit for bit, even where normalising would change them in the last place', () => {
+    const weights = [0.7, 0.2, 0.1]; // their float sum is 0.9999999999999999: dividing by it changes 0.7
+    const stored = {
+      ...view,
+      scoring_contract: { scoring_function_parameters: weights.map((weight, i) => ({ name: `c${i}`, scorer: { type: 'command_scorer', command: 'true' }, weight })) },
+    } as StoredScenario;
+    expect(Scenario.fromView(stored).build().scoring_contract?.scoring_function_parameters.map((fn) => fn.weight)).toEqual(weights);
+  });
+
+  it('gives each stored scorer as the factory call that makes it', () => {
+    const [pattern] = Scenario.fromView(view).build().scoring_contract?.scoring_function_parameters ?? [];
+    expect(pattern).toEqual(view.scoring_contract.scoring_function_parameters[0]);
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { afterEach, describe, expect, it } from 'vitest';
-import { astGrep, command, defineSuite, isSuite, Scenario, SuiteValidationError, testBased, type ScenarioBuilder, type SuitePushProgress } from '../src/index.js';
+import { astGrep, command, custom, defineSuite, isSuite, Scenario, SuiteValidationError, testBased, type ScenarioBuilder, type SuitePushProgress } from '../src/index.js';
 import { startFakeRunloop, type FakeRunloop } from '../src/testing/index.js';
 
 const bugs = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, title: `Bug ${i + 1}: parse() crashes on input ${i + 1}` }));
@@ -81,6 +81,30 @@ describe('defineSuite', () => {
   it('rejects what is not a scenario', () => {
     expect(() => defineSuite('bad', [42 as never])).toThrow(/takes scenario builders/);
   });
+
+  it("hands each scenario's warnings over, and fails on them only when strict", () => {
+    const warned = template.name('warned').problem('p').scorer(command('npm run lint', { name: 'lint' })).scorer(command('npx eslint .', { name: 'lint' }));
+    const clean = template.name('clean').problem('p');
+    const [first, second] = defineSuite('lenient', [warned, clean]).scenarios();
+    expect(first?.warnings.map((w) => [w.code, w.inputPath])).toEqual([['duplicate-scorer-name', 'scorer[3].name']]);
+    expect(second?.warnings).toEqual([]);
+    const strict = defineSuite('strict', [warned, clean], { strict: true });
+    expect(strict.strict).toBe(true);
+    expect(() => strict.scenarios()).toThrow(SuiteValidationError);
+    const error = (() => {
+      try {
+        strict.scenarios();
+      } catch (caught) {
+        return caught as SuiteValidationError;
+      }
+    })();
+    expect(error?.scenarios.map((s) => [s.name, s.issues.map((issue) => [issue.severity, issue.code])])).toEqual([['warned', [['warning', 'duplicate-scorer-name']]]]);
+  });
+
+  it('fails a strict builder on its warnings even in a lenient suite', () => {
+    const warned = template.name('warned').problem('').strict();
+    expect(() => defineSuite('lenient', [warned]).scenarios()).toThrow(/warning problem\.statement: must not be blank/);
+  });
 });
 
 describe('suite.plan', () => {
@@ -127,6 +151,14 @@ describe('suite.plan', () => {
     expect(Object.keys((await plan(1_000_001, 1_500_000, 1))?.changes ?? {})).toEqual(['environment_parameters']);
     expect(Object.keys((await plan(1_000_000, 1_500_001, 1))?.changes ?? {})).toEqual(['input_context']);
     expect(Object.keys((await plan(1_000_000, 1_500_000, 2))?.changes ?? {})).toEqual(['scoring_contract']);
+  });
+
+  it('keeps nulls inside JSON data when it compares: a stored context with a null is unchanged', async () => {
+    const fake = await startFake();
+    const client = fake.client();
+    const withNull = defineSuite('nulls', [template.name('nulls').problem('p', { context: { assignee: null, labels: [null] } }).scorer(custom('t', { params: { x: null } }))]);
+    await withNull.push({ client });
+    expect((await withNull.plan({ client })).items[0]?.action).toBe('unchanged');
   });
 
   it('compares only the fields the suite sends: an update keeps the others', async () => {
