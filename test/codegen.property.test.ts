@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -7,28 +6,15 @@ import { payloadsToCode, scenarioToCode } from '../src/codegen/scenario-code.js'
 import { storedFields } from '../src/suite/stored-fields.js';
 import { customBenchmarkExample } from './fixtures/custom-benchmark-example.js';
 import { CANARY, expectedPayload, storedView } from './fixtures/stored-views.js';
+import { root, typeCheck } from './fixtures/type-check.js';
 
 const { Scenario, command } = scenariokit;
-const root = fileURLToPath(new URL('..', import.meta.url));
-const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
 const expected = (view: scenariokit.StoredScenario) => expectedPayload(view, storedFields);
 
-
-/** Type-checks generated modules in one program, as files of test/: `scenariokit` resolves to src/. */
+/** The type errors of generated modules, checked in one program as files of test/. */
 function typeErrors(sources: readonly string[]): string[] {
-  const files = new Map(sources.map((source, index) => [`${root}test/.generated/sample-${index}.ts`, source]));
-  const host = ts.createCompilerHost(config.options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, language, ...rest) => {
-    const text = files.get(name);
-    return text === undefined ? getSourceFile.call(host, name, language, ...rest) : ts.createSourceFile(name, text, language);
-  };
-  host.fileExists = (name) => files.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => files.get(name) ?? readFile.call(host, name);
-  const program = ts.createProgram({ rootNames: [...files.keys()], options: config.options, host });
-  return [...files.keys()].flatMap((name) =>
-    ts.getPreEmitDiagnostics(program, program.getSourceFile(name)).map((d) => `${name}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
-  );
+  const found = typeCheck(new Map(sources.map((source, index) => [`${root}test/.generated/sample-${index}.ts`, source])));
+  return [...found].flatMap(([name, errors]) => errors.map((error) => `${name}: ${error}`));
 }
 
 /** Runs a generated module (transpiled to CommonJS, `scenariokit` given as src/) and returns its exports. */

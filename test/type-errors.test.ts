@@ -4,12 +4,9 @@
  * builder whose steps are not done to a helper that creates it is an error naming the steps.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { root, typeCheck } from './fixtures/type-check.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
 const builderFile = `${root}src/scenario/scenario-builder.ts`;
 const helperFile = `${root}test/.generated/create-helper.ts`;
 
@@ -20,25 +17,8 @@ void createIt(Scenario.define('ready').problem('p').scorer(command('npm test')))
 void createIt(Scenario.define('half-done'));
 `;
 
-function diagnostics(): Map<string, string[]> {
-  const files = new Map([
-    [builderFile, renamed],
-    [helperFile, helper],
-  ]);
-  const host = ts.createCompilerHost(config.options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, language, ...rest) => {
-    const text = files.get(name);
-    return text === undefined ? getSourceFile.call(host, name, language, ...rest) : ts.createSourceFile(name, text, language);
-  };
-  host.fileExists = (name) => files.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => files.get(name) ?? readFile.call(host, name);
-  const program = ts.createProgram({ rootNames: [...files.keys()], options: config.options, host });
-  return new Map([...files.keys()].map((name) => [name, ts.getPreEmitDiagnostics(program, program.getSourceFile(name)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))]));
-}
-
 describe('the compiler', () => {
-  const found = diagnostics();
+  const found = typeCheck(new Map([[builderFile, renamed], [helperFile, helper]]));
 
   it('rejects a builder class whose method no longer matches ScenarioBuilder (the class implements it)', () => {
     expect(renamed).toContain('  weight(mode:');
