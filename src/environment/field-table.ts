@@ -22,6 +22,8 @@ export interface WireField<Schema extends z.ZodType = z.ZodType, Input extends s
   readonly objectTag?: string;
   /** Required in its object (the API rejects the object without it). */
   readonly required?: boolean;
+  /** `input` split at its dot: the key of the input object, and the member of its value, if any. */
+  readonly key: readonly [head: string, member?: string];
 }
 
 /** The rows of one wire object, keyed by wire name, in wire order. */
@@ -34,12 +36,12 @@ export type WireShape<T extends FieldTable> = {
 
 /** A row. */
 export function field<const I extends string, S extends z.ZodType>(input: I, schema: S, options: { objectTag?: string } = {}): WireField<S, I> {
-  return { input, schema, ...options };
+  return { input, schema, key: splitInput(input), ...options };
 }
 
 /** A required row. */
 export function required<const I extends string, S extends z.ZodType>(input: I, schema: S): WireField<S, I> & { readonly required: true } {
-  return { input, schema, required: true };
+  return { input, schema, key: splitInput(input), required: true };
 }
 
 /** A row holding a nested object, with the object's own table; its schema is derived unless given (to add cross-field rules). */
@@ -48,7 +50,12 @@ export function nested<const I extends string, T extends FieldTable, S extends z
   table: T,
   schema?: S,
 ): WireField<NoInfer<S>, I> {
-  return { input, table, schema: schema ?? (objectSchema(table) as unknown as S) };
+  return { input, table, key: splitInput(input), schema: schema ?? (objectSchema(table) as unknown as S) };
+}
+
+function splitInput(input: string): WireField['key'] {
+  const [head, member] = input.split('.') as [string, string | undefined];
+  return member === undefined ? [head] : [head, member];
 }
 
 /** The strict wire schema of a table: unknown wire fields are rejected. */
@@ -64,8 +71,8 @@ export function objectSchema<T extends FieldTable>(table: T): z.ZodObject<WireSh
  */
 export function toWire(table: FieldTable, input: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [wire, row] of Object.entries(table)) {
-    const value = readInput(input, row.input);
+  for (const [wire, row] of rowsOf(table)) {
+    const value = readInput(input, row.key);
     if (value === undefined) continue;
     if (row.table && isPlainObject(value)) out[wire] = toWire(row.table, value);
     else if (row.objectTag !== undefined && isPlainObject(value)) out[wire] = row.objectTag;
@@ -85,7 +92,7 @@ export function fromWire(table: FieldTable, wire: Readonly<Record<string, unknow
   for (const [key, row] of Object.entries(table)) {
     const value = wire[key];
     if (value === null || value === undefined) continue;
-    const [head, member] = row.input.split('.') as [string, string | undefined];
+    const [head, member] = row.key;
     if (member !== undefined) {
       const owner = out[head];
       if (isPlainObject(owner)) owner[member] = value;
@@ -108,7 +115,7 @@ export function inputSchema(table: FieldTable): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   const members = new Map<string, string[]>();
   for (const row of Object.values(table)) {
-    const [head, member] = row.input.split('.') as [string, string | undefined];
+    const [head, member] = row.key;
     if (member !== undefined) members.set(head, [...(members.get(head) ?? []), member]);
     else shape[head] = row.table ? inputSchema(row.table).optional() : z.unknown();
   }
@@ -147,8 +154,19 @@ export function fixForInput(method: string, inputPath: readonly (string | number
   return `.${method}(${keys.reduceRight((inner, key) => `{ ${key}: ${inner} }`, `{ ${last} }`)})`;
 }
 
-function readInput(input: unknown, path: string): unknown {
-  const [head, member] = path.split('.') as [string, string | undefined];
+const ROWS = new WeakMap<FieldTable, readonly (readonly [string, WireField])[]>();
+
+/** A table's rows in order, listed once (building payloads walks them for every scenario). */
+function rowsOf(table: FieldTable): readonly (readonly [string, WireField])[] {
+  let rows = ROWS.get(table);
+  if (rows === undefined) {
+    rows = Object.entries(table);
+    ROWS.set(table, rows);
+  }
+  return rows;
+}
+
+function readInput(input: unknown, [head, member]: WireField['key']): unknown {
   if (!isPlainObject(input)) return undefined;
   const value = input[head];
   if (member === undefined) return value;
@@ -162,7 +180,7 @@ function readInput(input: unknown, path: string): unknown {
 export function wirePathOf(table: FieldTable, inputPath: readonly (string | number)[]): string[] {
   const [key, ...rest] = inputPath;
   for (const [wire, row] of Object.entries(table)) {
-    const [head, member] = row.input.split('.');
+    const [head, member] = row.key;
     if (head !== key) continue;
     if (member !== undefined) return rest[0] === member ? [wire] : [];
     if (row.objectTag !== undefined && rest.length > 0) continue;

@@ -31,7 +31,7 @@ type Needs<Done extends Step> =
 
 /**
  * `Method` once every step is done; otherwise a type error naming the missing steps. On a
- * builder whose steps are unknown (`ScenarioBuilder<any>`, the default) it is either.
+ * builder whose steps are unknown (`ScenarioBuilder<any>`) it is either, so it cannot be called.
  */
 export type WhenReady<Done extends Step, Method> = boolean extends (Done extends never ? true : false)
   ? Method | ScenarioTypeError<string>

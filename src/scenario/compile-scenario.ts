@@ -97,13 +97,14 @@ function compileScoring(scoring: ScoringState): CompiledField {
     weight: entry.weight,
   }));
   const types: ScorerTypes = functions.map((fn) => (fn.scorer as { type?: unknown } | null)?.type);
-  const options = scoring.entries.flatMap(({ scorer }, index) => {
-    const problems = scorerOptionProblems(scorer);
-    return problems ? scorerOptionIssues(problems, index, types[index]) : [];
+  let problems = scoring.problems;
+  scoring.entries.forEach(({ scorer }, index) => {
+    const found = scorerOptionProblems(scorer);
+    if (found) problems = [...problems, ...scorerOptionIssues(found, index, types[index])];
   });
   const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
   const found = validate(schema, { scoring_function_parameters: functions }, ['scoring_contract'], types);
-  const problems = [...scoring.problems, ...options, ...found];
+  if (found.length > 0) problems = [...problems, ...found];
   if (!scoring.exactWeights && !problems.some((issue) => issue.severity === 'error')) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));
     for (let index = 0; index < functions.length; index++) functions[index]!.weight = weights[index]!;

@@ -84,7 +84,7 @@ function scorerCall(name: string, stored: unknown): ScorerCall {
 }
 
 /** The scorer a {@link ScorerCall} stands for. */
-export function scorerFromCall(call: ScorerCall): Scorer {
+function scorerFromCall(call: ScorerCall): Scorer {
   if (call.kind) return makeScorer(call.kind, call.args);
   return Object.freeze({ name: call.name, definition: call.definition as Scorer['definition'] });
 }

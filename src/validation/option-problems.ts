@@ -12,70 +12,73 @@ export interface OptionProblem {
   readonly suggestion?: string | undefined;
 }
 
+type Path = readonly (string | number)[];
+/** A schema turned into a function that checks a value at a path, made once per schema. */
+type Check = (value: unknown, path: Path) => readonly OptionProblem[];
+
 const NONE: readonly OptionProblem[] = Object.freeze([]);
+const checks = new WeakMap<z.ZodType, Check>();
 
 /**
  * The problems of an option object against its strict zod schema: every key the schema does not
  * know, with a did-you-mean when a known key is close (`unknown option "workingDir" — did you mean
- * "workingDirectory"?`), nested objects checked the same way, and the values the schema types
- * (options that never reach the wire, such as `escaped`) checked too. Values typed `unknown` are
- * left to the wire schema. `undefined` is no options at all.
+ * "workingDirectory"?`), nested objects (and the objects of a list) checked the same way, and the
+ * values the schema types (options that never reach the wire, such as `escaped`) checked too.
+ * Values typed `unknown` are left to the wire schema, and so is a nested value of the wrong kind.
+ * `undefined` is no options at all; anything else that is not an object is a problem.
  */
-export function optionProblems(schema: z.ZodType, value: unknown, path: readonly (string | number)[] = []): readonly OptionProblem[] {
+export function optionProblems(schema: z.ZodType, value: unknown): readonly OptionProblem[] {
   if (value === undefined) return NONE;
-  const list = arraySchemaFor(schema, value);
-  if (list !== undefined) {
-    return (value as unknown[]).flatMap((item, index) => optionProblems(list.element as z.ZodType, item, [...path, index]));
-  }
-  const object = objectSchemaFor(schema, value);
-  if (object === undefined) return leafProblems(schema, value, path);
-  if (!isPlainObject(value)) {
-    // inside the options, a value of the wrong kind reaches the wire, whose schema reports it at its field
-    return path.length > 0 ? NONE : [{ code: 'invalid-option', path, message: `must be an object of options (got ${describe(value)})` }];
-  }
-  const shape = object.shape as Record<string, z.ZodType>;
-  const known = Object.keys(shape);
-  let problems = NONE;
-  for (const key of Object.keys(value)) {
-    const inner = shape[key];
-    const found =
-      inner === undefined
-        ? [unknownKey(key, known, path)]
-        : optionProblems(inner, value[key], [...path, key]);
-    if (found.length > 0) problems = [...problems, ...found];
-  }
-  return problems;
+  if (!isPlainObject(value)) return [{ code: 'invalid-option', path: [], message: `must be an object of options (got ${describe(value)})` }];
+  return checkFor(schema)(value, []);
 }
 
-function unknownKey(key: string, known: readonly string[], path: readonly (string | number)[]): OptionProblem {
+function checkFor(schema: z.ZodType): Check {
+  let check = checks.get(schema);
+  if (check === undefined) {
+    check = compile(schema);
+    checks.set(schema, check);
+  }
+  return check;
+}
+
+function compile(schema: z.ZodType): Check {
+  const inner = unwrap(schema);
+  const options = inner instanceof z.ZodUnion ? (inner.options as z.ZodType[]).map(unwrap) : [inner];
+  const object = options.find((option): option is z.ZodObject => option instanceof z.ZodObject);
+  const list = options.find((option): option is z.ZodArray => option instanceof z.ZodArray);
+  const leaf = options.length === 1 && !object && !list && !(inner instanceof z.ZodUnknown) ? inner : undefined;
+  const shape = object?.shape as Record<string, z.ZodType> | undefined;
+  const known = shape ? Object.keys(shape) : [];
+  // members typed `unknown` need no check at all: the wire schema checks them
+  const members = new Map(known.map((key) => [key, unwrap(shape![key]!) instanceof z.ZodUnknown ? undefined : shape![key]!]));
+  return (value, path) => {
+    if (shape && isPlainObject(value)) {
+      let problems = NONE;
+      for (const key of Object.keys(value)) {
+        const member = members.get(key);
+        const found = !members.has(key) ? [unknownKey(key, known, path)] : member === undefined || value[key] === undefined ? NONE : checkFor(member)(value[key], [...path, key]);
+        if (found.length > 0) problems = [...problems, ...found];
+      }
+      return problems;
+    }
+    if (list && Array.isArray(value)) {
+      const element = checkFor(list.element as z.ZodType);
+      return value.flatMap((item, index) => element(item, [...path, index]));
+    }
+    if (leaf) {
+      const result = leaf.safeParse(value);
+      if (!result.success) return [{ code: 'invalid-option', path, message: result.error.issues[0]?.message ?? 'is not a valid option' }];
+    }
+    // a value of the wrong kind reaches the wire, whose schema reports it at its field
+    return NONE;
+  };
+}
+
+function unknownKey(key: string, known: readonly string[], path: Path): OptionProblem {
   const suggestion = didYouMean(key, known);
   const hint = suggestion === undefined ? `; the options are ${known.map((k) => JSON.stringify(k)).join(', ')}` : ` — did you mean ${JSON.stringify(suggestion)}?`;
   return { code: 'unknown-option', path: [...path, key], message: `unknown option ${JSON.stringify(key)}${hint}`, suggestion };
-}
-
-/** The object schema that applies to `value`: the schema itself, or the object member of a union when `value` is an object. */
-function objectSchemaFor(schema: z.ZodType, value: unknown): z.ZodObject | undefined {
-  const inner = unwrap(schema);
-  if (inner instanceof z.ZodObject) return inner;
-  if (inner instanceof z.ZodUnion && isPlainObject(value)) {
-    return (inner.options as z.ZodType[]).map(unwrap).find((option): option is z.ZodObject => option instanceof z.ZodObject);
-  }
-  return undefined;
-}
-
-/** The array schema that applies to `value`: the schema itself, or the array member of a union when `value` is an array. */
-function arraySchemaFor(schema: z.ZodType, value: unknown): z.ZodArray | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const inner = unwrap(schema);
-  const options = inner instanceof z.ZodUnion ? (inner.options as z.ZodType[]).map(unwrap) : [inner];
-  return options.find((option): option is z.ZodArray => option instanceof z.ZodArray);
-}
-
-function leafProblems(schema: z.ZodType, value: unknown, path: readonly (string | number)[]): readonly OptionProblem[] {
-  const inner = unwrap(schema);
-  if (inner instanceof z.ZodUnknown || inner instanceof z.ZodUnion) return NONE;
-  const result = inner.safeParse(value);
-  return result.success ? NONE : [{ code: 'invalid-option', path, message: result.error.issues[0]?.message ?? 'is not a valid option' }];
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
