@@ -45,7 +45,7 @@ import { startFakeRunloop, type FakeRunloop } from 'scenariokit/testing';
 import { runCli } from 'scenariokit/cli';
 const scenario = Scenario.define('smoke').problem('p').scorer(command('npm test'));
 const payload: ScenarioCreatePayload = scenario.buildCreate();
-const builders: ScenarioBuilder[] = [scenario, Scenario.define()];
+const builders: ScenarioBuilder<any>[] = [scenario, Scenario.define()]; // ScenarioBuilder alone is a ready one
 // @ts-expect-error create needs a problem and a scorer first
 Scenario.define('x').buildCreate();
 export { payload, builders, startFakeRunloop, runCli };
