@@ -80,7 +80,8 @@ function mayHoldScenarios(value: unknown): boolean {
 function describeLoadError(error: unknown, cwd: string): string {
   if (!(error instanceof Error)) return String(error);
   const here = `${cwd.replace(/[\\/]$/, '')}${sep}`;
-  const local = (text: string) => text.split(pathToFileURL(here).href).join('').split(here).join('');
+  // paths relative to cwd, without the query tsx adds to the modules it loads
+  const local = (text: string) => text.split(pathToFileURL(here).href).join('').split(here).join('').replace(/\?tsx-namespace=[\w-]+/g, '');
   const message = error.message.replace(/^Transform failed with \d+ errors?:\n/, '').trim();
   const name = error.name === 'Error' || error.name === 'TransformError' ? '' : `${error.name}: `;
   const frame = error.stack

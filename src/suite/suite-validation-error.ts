@@ -43,7 +43,7 @@ export class SuiteValidationError extends Error {
       ...scenario.issues.map((issue) => formatIssue(issue, '    ')),
     ]);
     const count = scenarios.length === 1 ? '1 scenario is' : `${scenarios.length} scenarios are`;
-    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; fix them before anything is sent.\n${lines.join('\n')}`);
+    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; fix ${scenarios.length === 1 ? 'it' : 'them'} before anything is sent.\n${lines.join('\n')}`);
     this.name = 'SuiteValidationError';
     this.scenarios = Object.freeze([...scenarios]);
   }

@@ -29,8 +29,9 @@ export const pushCommand: CliCommand = {
           abort.abort();
         };
         process.once('SIGINT', onInterrupt);
-        const progress = reportProgress(context.output.stderr, suite.builders.length, options.json === true);
+        let progress: Awaited<ReturnType<typeof reportProgress>> | undefined;
         try {
+          progress = await reportProgress(context.output.stderr, suite.builders.length, options.json === true);
           const { results } = await suite.push({
             client: target.client,
             concurrency: options.concurrency,
@@ -50,7 +51,7 @@ export const pushCommand: CliCommand = {
           }
           if (failed.length > 0) context.exitWith(EXIT.failed);
         } finally {
-          progress.stop();
+          progress?.stop();
           process.off('SIGINT', onInterrupt);
           await target.close();
         }
