@@ -33,11 +33,16 @@ const ATTEMPTS = 100;
 export async function acquireLock(path: string, what: string): Promise<() => Promise<void>> {
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), started: processStart(process.pid), nonce: randomUUID(), since: new Date().toISOString() };
   const recovery = `If no scenariokit command is running, remove the lock and run this one again: rm -r ${path}`;
+  let withoutOwner = 0;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (await tryCreate(path, owner)) return () => release(path, owner.nonce);
     const holder = await readOwner(path);
     if (holder === 'gone') continue; // released meanwhile: try again
-    if (holder === 'unreadable') throw new UsageError(`${what} is locked by ${path}, whose owner cannot be read. ${recovery}`);
+    if (holder === 'no owner' && ++withoutOwner < 20) {
+      await sleep(10); // seen between a release and the next taking; a lock never stays without its owner
+      continue;
+    }
+    if (holder === 'no owner' || holder === 'unreadable') throw new UsageError(`${what} is locked by ${path}, whose owner cannot be read. ${recovery}`);
     const verdict = judge(holder);
     if (verdict === 'running') {
       throw new UsageError(
@@ -65,16 +70,15 @@ async function tryCreate(path: string, owner: LockOwner): Promise<boolean> {
   }
 }
 
-async function readOwner(path: string): Promise<LockOwner | 'gone' | 'unreadable'> {
+/** The lock's owner; `'gone'` when there is no lock; `'no owner'` when a folder stands there without one (for a moment, or made by hand). */
+async function readOwner(path: string): Promise<LockOwner | 'gone' | 'no owner' | 'unreadable'> {
   let text: string;
   try {
     text = await readFile(join(path, 'owner.json'), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      // gone, or a folder without an owner, which this scheme never makes
-      return (await stat(path).catch(() => undefined)) === undefined ? 'gone' : 'unreadable';
-    }
-    return 'unreadable';
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return 'unreadable';
+    // the lock may have been released, and another taken, between the two looks
+    return (await stat(path).catch(() => undefined)) === undefined ? 'gone' : 'no owner';
   }
   try {
     const owner = JSON.parse(text) as Partial<LockOwner>;

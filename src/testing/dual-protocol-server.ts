@@ -120,7 +120,7 @@ export async function startDualProtocolServer(
   const http1Server = http.createServer(
     {
       headersTimeout: timeouts.headersMs,
-      requestTimeout: timeouts.requestMs,
+      requestTimeout: timeouts.requestMs * 2, // a backstop: serve() answers 408 at requestMs
       keepAliveTimeout: timeouts.idleMs,
       connectionsCheckingInterval: Math.max(10, Math.min(timeouts.headersMs, timeouts.requestMs) / 4),
     },
@@ -202,11 +202,11 @@ async function serve(
   let tooLarge = false;
   // a body that does not arrive in time is answered 408 and its stream or connection cut
   const late = setTimeout(() => {
-    if (!response.headersSent) {
-      response.writeHead(408, { 'content-type': 'application/json', connection: 'close' });
-      response.end(JSON.stringify({ message: `request body not received within ${requestMs} ms` }));
-    }
-    request.destroy();
+    const http2Stream = 'stream' in request ? request.stream : undefined;
+    const cut = () => (http2Stream ? http2Stream.close(http2.constants.NGHTTP2_CANCEL) : request.socket.destroy());
+    if (response.headersSent) return cut();
+    response.writeHead(408, { 'content-type': 'application/json', ...(http2Stream ? {} : { connection: 'close' }) });
+    (response as ServerResponse).end(JSON.stringify({ message: `request body not received within ${requestMs} ms` }), cut);
   }, requestMs);
   try {
     for await (const chunk of request as AsyncIterable<Buffer>) {

@@ -84,7 +84,7 @@ export default one;`;
 
     const one = Scenario.define('one').problem('p').scorer(command('t'));
     const suite = defineSuite('same-source', [one, [one.name('two')], new Set([one.name('three')]), function* () { yield one.name('four'); }, defineSuite('s', [one])]);
-    expect(suite.builders.map((builder) => builder.buildCreate().name)).toEqual(['one', 'two', 'three', 'four']);
+    expect(suite.scenarios().map((scenario) => scenario.name)).toEqual(['one', 'two', 'three', 'four']);
   });
 
   it('skips an exported template with a note, but an unnamed builder inside an export is an invalid scenario, as in defineSuite', async () => {

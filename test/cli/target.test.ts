@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkReachable } from '../../src/cli/check-reachable.js';
-import { startDualProtocolServer, type WireRequest } from '../../src/testing/dual-protocol-server.js';
+import { startDualProtocolServer, type WireReply, type WireRequest } from '../../src/testing/dual-protocol-server.js';
 import { startFakeRunloop } from '../../src/testing/index.js';
 import { cli, project, scenarios } from './cli-helpers.js';
 
@@ -26,7 +26,7 @@ async function echoingServer() {
       message: `rejected request with Authorization: ${request.headers.authorization}; key=${request.headers.authorization?.slice(7)}`,
       headers: request.headers,
     });
-  const server = await startDualProtocolServer(async (request) => {
+  const server = await startDualProtocolServer(async (request): Promise<WireReply> => {
     if (request.method === 'GET' && request.url.startsWith('/v1/scenarios?')) {
       return { kind: 'respond', status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarios: [], has_more: false, total_count: 0 }) };
     }
