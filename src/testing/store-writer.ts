@@ -26,22 +26,25 @@ const PAUSE_PER_WRITE_TIME = 4;
 export class StoreWriter {
   readonly #file: string;
   readonly #views: () => Iterable<Readonly<ScenarioView>>;
+  readonly #now: () => number;
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   #dirty = false;
   #lastWriteEnded = 0;
   #lastWriteMs = 0;
   #error: unknown;
 
-  constructor(file: string, views: () => Iterable<Readonly<ScenarioView>>) {
+  /** `views` gives the scenarios to write; `now` is the clock in milliseconds (`performance.now` unless a test says otherwise). */
+  constructor(file: string, views: () => Iterable<Readonly<ScenarioView>>, now: () => number = () => performance.now()) {
     this.#file = file;
     this.#views = views;
+    this.#now = now;
   }
 
   /** Notes a change; the file is rewritten soon. */
   changed(): void {
     this.#dirty = true;
     if (this.#timer !== undefined) return;
-    const wait = this.#lastWriteEnded + this.#lastWriteMs * PAUSE_PER_WRITE_TIME - performance.now();
+    const wait = this.#lastWriteEnded + this.#lastWriteMs * PAUSE_PER_WRITE_TIME - this.#now();
     this.#timer = wait <= 0 ? setImmediate(() => this.#writeSoon()) : setTimeout(() => this.#writeSoon(), wait);
   }
 
@@ -62,14 +65,14 @@ export class StoreWriter {
   }
 
   #write(): void {
-    const started = performance.now();
+    const started = this.#now();
     this.#dirty = false;
     try {
       writeStoreFile(this.#file, this.#views());
     } catch (error) {
       this.#error ??= error;
     } finally {
-      this.#lastWriteEnded = performance.now();
+      this.#lastWriteEnded = this.#now();
       this.#lastWriteMs = this.#lastWriteEnded - started;
     }
   }

@@ -141,6 +141,20 @@ describe('the embedded local target', () => {
   }, 30_000);
 });
 
+describe('a corrupt embedded store', () => {
+  it('stops the command, saying how to recover and what is lost, and releases the lock', async () => {
+    const dir = project(scenarios);
+    mkdirSync(join(dir, '.scenariokit'));
+    writeFileSync(join(dir, '.scenariokit', 'runloop.json'), '{"format":"scenariokit-fake-runloop","vers');
+    const run = await cli(['push', 'scenarios'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`.scenariokit/runloop.json is not JSON (`);
+    expect(run.stderr).toContain(`To start again with an empty store, move it aside: mv '${join(dir, '.scenariokit', 'runloop.json')}' '${join(dir, '.scenariokit', 'runloop.json')}.broken'.`);
+    expect(run.stderr).toContain('the next push creates them again with new ids');
+    expect(readdirSync(join(dir, '.scenariokit'))).toEqual(['runloop.json']);
+  });
+});
+
 describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
   let fake: FakeRunloop;
   afterAll(async () => fake?.close());
