@@ -8,6 +8,7 @@ import { bundleSizeBenchmark } from './bundle-size.bench.js';
 import { coldStartBenchmark } from './cold-start.bench.js';
 import { type BenchReport, machine } from './measure.js';
 import { pushBenchmark } from './push.bench.js';
+import { storePushBenchmark } from './store-push.bench.js';
 import { typecheckBenchmark } from './typecheck.bench.js';
 
 const benchmarks: [string, () => Promise<BenchReport>][] = [
@@ -16,6 +17,7 @@ const benchmarks: [string, () => Promise<BenchReport>][] = [
   ['type-check', typecheckBenchmark],
   ['bundle size', bundleSizeBenchmark],
   ['push', pushBenchmark],
+  ['store', storePushBenchmark],
 ];
 
 const only = process.argv.slice(2);

@@ -4,7 +4,7 @@
  * compile a TypeScript file against its types. `npm run smoke`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,11 @@ try {
 
   const version = run(join(dir, 'node_modules/.bin/scenariokit'), ['--version']);
   if (version !== packageJson.version) throw new Error(`scenariokit --version printed ${version}`);
-  step(`ran the command: scenariokit --version → ${version}`);
+  mkdirSync(join(dir, 'scenarios', 'nested'), { recursive: true });
+  writeFileSync(join(dir, 'scenarios', 'nested', 'smoke.ts'), `import { Scenario, command } from 'scenariokit';\nexport const smoke = Scenario.define('smoke').problem('p').scorer(command('npm test'));\n`);
+  const pushed = run(join(dir, 'node_modules/.bin/scenariokit'), ['push', 'scenarios', '--local']);
+  if (pushed !== '1 was created, 0 were updated, 0 unchanged, 0 failed.') throw new Error(`scenariokit push printed ${pushed}`);
+  step(`ran the command: scenariokit --version → ${version}; scenariokit push scenarios --local → ${pushed}`);
 
   writeFileSync(
     join(dir, 'smoke.ts'),

@@ -1,7 +1,8 @@
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { RunloopClient } from '../client/runloop-client.js';
-import { builderName, isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
+import { builderName, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
+import { brandSuite, collectBuilders, isBrandedSuite, type CollectedBuilder } from './collect-builders.js';
 import { planSuite, type SuitePlan } from './plan-suite.js';
 import { pushSuite, type SuitePushOptions, type SuitePushResult } from './push-suite.js';
 import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validation-error.js';
@@ -75,9 +76,6 @@ export interface Suite {
   push(options?: SuitePushOptions): Promise<SuitePushResult>;
 }
 
-/** Marks suites across copies of the package (ESM and CJS builds, or two installs). */
-const SUITE_BRAND = Symbol.for('scenariokit.Suite');
-
 /**
  * Whether `value` is a suite made by `defineSuite`, from this or another copy of scenariokit.
  *
@@ -87,11 +85,12 @@ const SUITE_BRAND = Symbol.for('scenariokit.Suite');
  * ```
  */
 export function isSuite(value: unknown): value is Suite {
-  return typeof value === 'object' && value !== null && (value as { [SUITE_BRAND]?: unknown })[SUITE_BRAND] === true;
+  return isBrandedSuite(value);
 }
 
 /**
- * Defines a suite from builders, arrays of builders or a generator of them.
+ * Defines a suite from builders, arrays of builders or a generator of them. A builder given more
+ * than once (say, in two suites combined) is one scenario.
  *
  * @example
  * ```ts
@@ -99,30 +98,28 @@ export function isSuite(value: unknown): value is Suite {
  * ```
  */
 export function defineSuite(name: string, source: SuiteSource): Suite {
-  const builders = Object.freeze(flatten(source));
+  return suiteOf(name, collectBuilders(source));
+}
+
+/** A suite of builders already collected, each with where it came from (the command names files and exports). */
+export function suiteOf(name: string, entries: readonly CollectedBuilder[]): Suite {
+  const frozen = Object.freeze(entries.map((entry) => Object.freeze({ ...entry })));
+  const builders = Object.freeze(frozen.map((entry) => entry.builder));
   let scenarios: readonly SuiteScenario[] | undefined;
   const suite: Suite = {
     name,
     builders,
-    scenarios: () => (scenarios ??= checkScenarios(name, builders)),
+    scenarios: () => (scenarios ??= checkScenarios(name, frozen)),
     plan: (options = {}) => planSuite(suite, options),
     push: (options = {}) => pushSuite(suite, options),
   };
-  return Object.freeze(Object.assign(suite, { [SUITE_BRAND]: true }));
+  return Object.freeze(brandSuite(suite, frozen));
 }
 
-function flatten(source: SuiteSource): ScenarioBuilder[] {
-  if (isScenarioBuilder(source)) return [source];
-  if (isSuite(source)) return [...source.builders];
-  if (typeof source === 'function') return flatten(source());
-  if (source !== null && typeof source === 'object' && Symbol.iterator in source) return [...source].flatMap(flatten);
-  throw new TypeError(`defineSuite takes scenario builders, iterables of them or a function returning them; got ${String(source)}`);
-}
-
-function checkScenarios(suite: string, builders: readonly ScenarioBuilder[]): readonly SuiteScenario[] {
+function checkScenarios(suite: string, entries: readonly CollectedBuilder[]): readonly SuiteScenario[] {
   const invalid: InvalidSuiteScenario[] = [];
   const firstIndexByName = new Map<string, number>();
-  const scenarios = builders.map((builder, index) => {
+  const scenarios = entries.map(({ builder, origin }, index) => {
     const result = builder.validateCreate();
     const given = builderName(builder);
     const name = typeof given === 'string' ? given : undefined;
@@ -130,9 +127,13 @@ function checkScenarios(suite: string, builders: readonly ScenarioBuilder[]): re
     if (name !== undefined) {
       const first = firstIndexByName.get(name);
       if (first === undefined) firstIndexByName.set(name, index);
-      else issues.push({ path: ['name'], message: `scenario #${first + 1} has the same name; names identify scenarios in a suite`, fix: '.name(name)' });
+      else {
+        const firstOrigin = entries[first]?.origin;
+        const where = firstOrigin === undefined ? '' : ` (${firstOrigin})`;
+        issues.push({ path: ['name'], message: `scenario #${first + 1}${where} has the same name; names identify scenarios in a suite`, fix: '.name(name)' });
+      }
     }
-    if (issues.length > 0) invalid.push({ index, name, issues });
+    if (issues.length > 0) invalid.push(origin === undefined ? { index, name, issues } : { index, name, origin, issues });
     return { name: name ?? '', builder, payload: result.data! };
   });
   if (invalid.length > 0) throw new SuiteValidationError(suite, invalid);
