@@ -26,7 +26,7 @@ describe('.workspace()', () => {
   it('remembers the file whose code called it, against which a relative path resolves', () => {
     expect(builderWorkspace(base.workspace('./x'))).toEqual({ path: './x', definedIn: expect.stringContaining('scenario-workspace.test.ts') });
     const fromOtherFile = builderWorkspace(elsewhere)!;
-    expect(fromOtherFile.path).toBe('./workspaces/py-calc');
+    expect(fromOtherFile.path).toBe('./py-calc');
     expect(fromOtherFile.definedIn).toContain('fixtures/verify/scenario-elsewhere.ts');
   });
 
