@@ -41,11 +41,10 @@ export async function applyReference({ reference, reverse, scratchDirectory, tim
   }
   const file = join(scratchDirectory, 'reference.patch');
   await writeFile(file, reference); // as it is: Runloop's harness writes it to a file the same way
-  const patch = `patch -p1 --forward${reverse ? ' -R' : ''}`;
-  for (const step of [`${patch} --dry-run`, patch]) {
-    const outcome = await run(`${step} -i ${shellQuote(file)}`);
-    if (outcome.timedOut) return `reference_output timed out after ${timeoutSeconds} s in patch`;
-    if (outcome.exitCode !== 0) return `reference_output ${describePatchFailure(outcome.output, reverse)}`;
-  }
+  const patch = `patch -p1 --forward${reverse ? ' -R' : ''} -i ${shellQuote(file)}`;
+  // one process: the dry run's output when it fails, the real run's otherwise
+  const outcome = await run(`dry=$(${patch} --dry-run 2>&1) || { printf '%s\\n' "$dry"; exit 1; }; ${patch}`);
+  if (outcome.timedOut) return `reference_output timed out after ${timeoutSeconds} s in patch`;
+  if (outcome.exitCode !== 0) return `reference_output ${describePatchFailure(outcome.output, reverse)}`;
   return undefined;
 }

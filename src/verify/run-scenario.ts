@@ -1,6 +1,7 @@
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyReference } from './apply-reference.js';
+import { copyWorkspace } from './copy-workspace.js';
 import { caseResult, judgeCase, type ScoredRun } from './judge-case.js';
 import { createScorerRuntime } from './local-scorer-runtime.js';
 import type { PreparedScenario } from './prepare-scenario.js';
@@ -78,7 +79,7 @@ async function runOnce(
   const bash = (commandLine: string) => runBash({ commandLine, cwd: workspace, env: environment.env, timeoutSeconds, signal });
   try {
     await mkdir(runDirectory, { recursive: true });
-    await cp(scenario.workspace!, workspace, { recursive: true });
+    await copyWorkspace(scenario.workspace!, workspace);
     if (options.setup) {
       for (const command of payload.environment_parameters?.launch_parameters?.launch_commands ?? []) {
         const outcome = await bash(command);
