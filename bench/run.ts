@@ -9,6 +9,7 @@ import { coldStartBenchmark } from './cold-start.bench.js';
 import { type BenchReport, machine } from './measure.js';
 import { pushBenchmark } from './push.bench.js';
 import { typecheckBenchmark } from './typecheck.bench.js';
+import { verifyBenchmark } from './verify.bench.js';
 
 const benchmarks: [string, () => Promise<BenchReport>][] = [
   ['build', buildBenchmark],
@@ -16,6 +17,7 @@ const benchmarks: [string, () => Promise<BenchReport>][] = [
   ['type-check', typecheckBenchmark],
   ['bundle size', bundleSizeBenchmark],
   ['push', pushBenchmark],
+  ['verify', verifyBenchmark],
 ];
 
 const only = process.argv.slice(2);

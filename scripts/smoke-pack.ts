@@ -1,6 +1,6 @@
 /**
- * The package as users get it: `npm pack`, install the tarball into an empty project (offline,
- * from the npm cache that `npm ci` filled), then import it from ESM and CJS, run the command, and
+ * The package as users get it: `npm pack`, install the tarball into an empty project (tarballs
+ * from the npm cache that `npm ci` filled), then import it from ESM and CJS, verify a scenario with ast-grep (install scripts off), run the command, and
  * compile a TypeScript file against its types. `npm run smoke`.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,8 +19,9 @@ try {
   const tarball = join(dir, run('npm', ['pack', '--silent', '--pack-destination', dir], root).split('\n').pop()!);
   step(`packed ${tarball}`);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `typescript@${packageJson.devDependencies.typescript}`, `@types/node@${packageJson.devDependencies['@types/node']}`]);
-  step('installed it offline into an empty project');
+  // --prefer-offline: tarballs come from the cache npm ci filled; package metadata it may not hold (npm ci fetches none) from the registry
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `typescript@${packageJson.devDependencies.typescript}`, `@types/node@${packageJson.devDependencies['@types/node']}`]);
+  step('installed it into an empty project, from the npm cache');
 
   const use = `
     const payload = Scenario.define('smoke').problem('p').scorer(command('npm test')).buildCreate();
