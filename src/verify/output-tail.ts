@@ -1,5 +1,5 @@
 /** How much of a process's output is kept: its last 64 KiB, as Runloop keeps a scorer's. */
-export const OUTPUT_LIMIT_BYTES = 64 * 1024;
+const OUTPUT_LIMIT_BYTES = 64 * 1024;
 
 /** The last `limit` bytes of a stream of chunks, decoded as UTF-8 (a character cut at the start is dropped). */
 export class OutputTail {

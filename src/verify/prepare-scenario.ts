@@ -7,7 +7,7 @@ import { absolutePath, type ParsedVerifyOptions } from './verify-options.js';
 import { scorerEnvironment, type ScorerEnvironment } from './scorer-environment.js';
 
 /** Runloop's scorer timeout when a scenario sets none (`scorer_timeout_sec`). */
-export const DEFAULT_SCORER_TIMEOUT_SECONDS = 1800;
+const DEFAULT_SCORER_TIMEOUT_SECONDS = 1800;
 
 /** A scenario ready to verify: its payload and everything its runs need, or why it cannot be verified. */
 export interface PreparedScenario {
