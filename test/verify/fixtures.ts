@@ -1,14 +1,19 @@
 /** Scenarios on the repositories of test/fixtures/verify/, shared by the tests of scenariokit/verify. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import { astGrep, bashScript, command, custom, pythonScript, Scenario, testBased } from '../../src/index.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/verify/${name}`, import.meta.url));
 
-/** A fresh empty directory for a test's own files (counters, pid files). */
-export const scratch = () => mkdtempSync(join(tmpdir(), 'scenariokit-verify-test-'));
+/** A fresh empty directory for a test's own files (counters, pid files), removed when the test ends. */
+export function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scenariokit-verify-test-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** Only what a scorer needs from the caller's environment. */
 export const env = { PATH: process.env.PATH, HOME: process.env.HOME };
