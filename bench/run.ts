@@ -10,6 +10,7 @@ import { type BenchReport, machine } from './measure.js';
 import { pushBenchmark } from './push.bench.js';
 import { storePushBenchmark } from './store-push.bench.js';
 import { typecheckBenchmark } from './typecheck.bench.js';
+import { verifyBenchmark } from './verify.bench.js';
 
 const benchmarks: [string, () => Promise<BenchReport>][] = [
   ['build', buildBenchmark],
@@ -18,6 +19,7 @@ const benchmarks: [string, () => Promise<BenchReport>][] = [
   ['bundle size', bundleSizeBenchmark],
   ['push', pushBenchmark],
   ['store', storePushBenchmark],
+  ['verify', verifyBenchmark],
 ];
 
 const only = process.argv.slice(2);

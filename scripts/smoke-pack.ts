@@ -1,6 +1,6 @@
 /**
- * The package as users get it: `npm pack`, install the tarball into an empty project (offline,
- * from the npm cache that `npm ci` filled), then import it from ESM and CJS, run the command, and
+ * The package as users get it: `npm pack`, install the tarball into an empty project (tarballs
+ * from the npm cache that `npm ci` filled), then import it from ESM and CJS, verify a scenario with ast-grep (install scripts off), run the command, and
  * compile a TypeScript file against its types. `npm run smoke`.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,8 +19,9 @@ try {
   const tarball = join(dir, run('npm', ['pack', '--silent', '--pack-destination', dir], root).split('\n').pop()!);
   step(`packed ${tarball}`);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `typescript@${packageJson.devDependencies.typescript}`, `@types/node@${packageJson.devDependencies['@types/node']}`]);
-  step('installed it offline into an empty project');
+  // --prefer-offline: tarballs come from the cache npm ci filled; package metadata it may not hold (npm ci fetches none) from the registry
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, `typescript@${packageJson.devDependencies.typescript}`, `@types/node@${packageJson.devDependencies['@types/node']}`]);
+  step('installed it into an empty project, from the npm cache');
 
   const use = `
     const payload = Scenario.define('smoke').problem('p').scorer(command('npm test')).buildCreate();
@@ -33,6 +34,22 @@ try {
   const cjs = run(process.execPath, ['-e', `const { Scenario, command } = require('scenariokit'); const { startFakeRunloop } = require('scenariokit/testing'); (async () => { ${use} })().catch((e) => { console.error(e); process.exit(1); });`]);
   if (esm !== 'ok' || cjs !== 'ok') throw new Error(`imports failed: ESM ${esm}, CJS ${cjs}`);
   step('imported it from ESM and CJS, built a payload, created a scenario on the fake (the SDK loaded lazily)');
+
+  // scenariokit/verify, with the ast-grep binary of @ast-grep/cli installed without its postinstall script (--ignore-scripts)
+  const workspace = join(dir, 'workspace');
+  mkdirSync(workspace);
+  const verify = `
+    const scenario = Scenario.define('smoke-verify').problem('p')
+      .scorer(astGrep('console.log($$$ARGS)', { lang: 'javascript' }))
+      .referenceOutput('echo "console.log(1, 2);" > a.js')
+      .workspace(${JSON.stringify(workspace)});
+    const report = await verifyScenario(scenario);
+    if (report.verdict !== 'verified') throw new Error(JSON.stringify(report));
+    console.log('ok');`;
+  const verifyEsm = run(process.execPath, ['--input-type=module', '-e', `import { Scenario, astGrep } from 'scenariokit'; import { verifyScenario } from 'scenariokit/verify'; ${verify}`]);
+  const verifyCjs = run(process.execPath, ['-e', `const { Scenario, astGrep } = require('scenariokit'); const { verifyScenario } = require('scenariokit/verify'); (async () => { ${verify} })().catch((e) => { console.error(e); process.exit(1); });`]);
+  if (verifyEsm !== 'ok' || verifyCjs !== 'ok') throw new Error(`verify failed: ESM ${verifyEsm}, CJS ${verifyCjs}`);
+  step('verified a scenario with an ast-grep scorer from ESM and CJS (the binary found without install scripts)');
 
   const version = run(join(dir, 'node_modules/.bin/scenariokit'), ['--version']);
   if (version !== packageJson.version) throw new Error(`scenariokit --version printed ${version}`);
@@ -47,12 +64,14 @@ try {
     `import { Scenario, command, type ScenarioCreatePayload, type ScenarioBuilder } from 'scenariokit';
 import { startFakeRunloop, type FakeRunloop } from 'scenariokit/testing';
 import { runCli } from 'scenariokit/cli';
+import { verifyScenario, type ScenarioVerification } from 'scenariokit/verify';
 const scenario = Scenario.define('smoke').problem('p').scorer(command('npm test'));
 const payload: ScenarioCreatePayload = scenario.buildCreate();
 const builders: ScenarioBuilder[] = [scenario, Scenario.define()];
 // @ts-expect-error create needs a problem and a scorer first
 Scenario.define('x').buildCreate();
-export { payload, builders, startFakeRunloop, runCli };
+const report: Promise<ScenarioVerification> = verifyScenario(scenario, { workspace: '.', cases: ['noop'] });
+export { payload, builders, startFakeRunloop, runCli, report };
 export type { FakeRunloop };
 `,
   );

@@ -10,6 +10,7 @@ import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
 import type { Step, WhenReady } from './build-steps.js';
 import { compileScenario, environmentPart, problemPart, scoringPart } from './compile-scenario.js';
+import { localWorkspace, type LocalWorkspace } from './local-workspace.js';
 import type { ScenarioState, ScorerEntry, ScoringState } from './scenario-state.js';
 
 /**
@@ -112,6 +113,18 @@ export interface ScenarioBuilder<Done extends Step = any> {
   scorerTimeout(seconds: number): ScenarioBuilder<Done>;
   /** Sets the validation strategy (`validation_type`). */
   validation(type: ValidationType): ScenarioBuilder<Done>;
+  /**
+   * Names the scenario's local workspace for `scenariokit/verify`: a directory standing for the
+   * devbox's working directory. Local only: never sent, absent from every payload. A relative
+   * path resolves against the file whose code made this call (a `file:` URL works too).
+   *
+   * @example
+   * ```ts
+   * scenario.workspace('./workspaces/slugify'); // next to this file
+   * scenario.workspace(new URL('./workspaces/slugify/', import.meta.url));
+   * ```
+   */
+  workspace(path: string | URL): ScenarioBuilder<Done>;
   /** Sets the reference page's `is_public` (not in the current SDK's update types; sent only when set). */
   public(flag?: boolean): ScenarioBuilder<Done>;
   /**
@@ -155,10 +168,17 @@ export function createScenarioBuilder<Done extends Step>(state: ScenarioState): 
 const BUILDER_BRAND = Symbol.for('scenariokit.ScenarioBuilder');
 /** Reads a builder's name across copies of the package, without building it. */
 const BUILDER_NAME = Symbol.for('scenariokit.ScenarioBuilder.name');
+/** Reads a builder's local workspace across copies of the package. */
+const BUILDER_WORKSPACE = Symbol.for('scenariokit.ScenarioBuilder.workspace');
 
 /** The name a builder was given, if any (valid or not), without validating anything. */
 export function builderName(builder: ScenarioBuilder): unknown {
   return (builder as unknown as { [BUILDER_NAME]: unknown })[BUILDER_NAME];
+}
+
+/** The local workspace a builder was given with `.workspace()`, if any (local only, never in a payload). */
+export function builderWorkspace(builder: ScenarioBuilder): LocalWorkspace | undefined {
+  return (builder as unknown as { [BUILDER_WORKSPACE]: LocalWorkspace | undefined })[BUILDER_WORKSPACE];
 }
 
 /**
@@ -177,9 +197,12 @@ const EMPTY_SCORING: ScoringState = Object.freeze({ entries: Object.freeze([]), 
 
 class ScenarioBuilderImpl {
   readonly #state: ScenarioState;
+  /** Local-only settings, kept apart from the wire state so that no payload can carry them. */
+  readonly #workspace: LocalWorkspace | undefined;
 
-  constructor(state: ScenarioState) {
+  constructor(state: ScenarioState, workspace?: LocalWorkspace) {
     this.#state = state;
+    this.#workspace = workspace;
   }
 
   get [BUILDER_BRAND](): true {
@@ -190,8 +213,12 @@ class ScenarioBuilderImpl {
     return this.#state.name;
   }
 
+  get [BUILDER_WORKSPACE](): LocalWorkspace | undefined {
+    return this.#workspace;
+  }
+
   #with<F extends keyof ScenarioState>(field: F, value: ScenarioState[F]): ScenarioBuilderImpl {
-    return new ScenarioBuilderImpl({ ...this.#state, [field]: value });
+    return new ScenarioBuilderImpl({ ...this.#state, [field]: value }, this.#workspace);
   }
 
   #withScoring(changes: Partial<ScoringState>): ScenarioBuilderImpl {
@@ -268,6 +295,11 @@ class ScenarioBuilderImpl {
 
   validation(type: ValidationType) {
     return this.#with('validation_type', type);
+  }
+
+  workspace(path: string | URL) {
+    // the stack names the caller's file, against which a relative path resolves
+    return new ScenarioBuilderImpl(this.#state, localWorkspace(path, new Error().stack));
   }
 
   public(flag = true) {
