@@ -22,7 +22,7 @@ const ACTIVATE_TESTBED = 'if [ -f /opt/miniconda3/bin/activate ]; then . /opt/mi
  * 3. runs the test command on the test files, its output to a log of its own, and keeps the
  *    command's exit status (a row's own `eval_script` runs instead, its test output redirected
  *    the same way);
- * 4. restores the test files again;
+ * 4. restores the test files again (and removes those `test_patch` created);
  * 5. grades the log with Python and prints `score=1.0` (resolved) or `score=0.0`.
  * Nothing the tests print reaches standard output, so only the verdict is read as the score;
  * the log goes to standard error. When the scorer itself cannot work (no git, no Python), it
@@ -59,6 +59,7 @@ export function sweBenchScript(instance: CheckedInstance, plan: TestPlan): { scr
       'status=$?',
     );
     if (plan.restoreFiles.length > 0) lines.push(`git checkout ${commit} -- ${restore} >&2`);
+    if (plan.createdFiles.length > 0) lines.push(`rm -f -- ${plan.createdFiles.map(shellQuote).join(' ')}`);
   } else {
     const rewritten = redirectTestOutput(instance.evalScript);
     if (rewritten === undefined) {
