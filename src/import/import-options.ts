@@ -51,3 +51,15 @@ export function validationProblems(builder: ScenarioBuilder<Step>, source: strin
   if (result.success) return [];
   return result.error.issues.map((issue) => ({ source, field: formatIssuePath(issue.path), message: `${issue.message} (in the scenario built from it)` }));
 }
+
+/** The blueprint id a `blueprintId` option gave (a function's result, awaited), or the problem with it. */
+export function checkBlueprintId(id: unknown, source: string, problems: ImportProblem[]): string | undefined {
+  if (typeof id === 'string' && /\S/.test(id)) return id;
+  problems.push({ source, field: 'options.blueprintId', message: `the function must return a blueprint id (got ${JSON.stringify(id) ?? String(id)})` });
+  return undefined;
+}
+
+/** The problem of a `blueprintId` function that threw. */
+export function blueprintThrew(error: unknown, source: string): ImportProblem {
+  return { source, field: 'options.blueprintId', message: `the function threw: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -53,3 +53,6 @@ export interface ImportResult<Builder> {
   /** What was changed or left out in the items that did import. */
   readonly warnings: readonly ImportWarning[];
 }
+
+/** A problem before its source is known: the field and what is wrong. */
+export type FieldProblem = Omit<ImportProblem, 'source'>;

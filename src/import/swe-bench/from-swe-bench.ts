@@ -3,6 +3,8 @@ import { bashScript, Scenario, type ScenarioBuilder, type Step } from '../../ind
 import { ImportError } from '../import-error.js';
 import {
   BlueprintOptionSchema,
+  blueprintThrew,
+  checkBlueprintId,
   checkOptions,
   DEFAULT_MAX_SCRIPT_BYTES,
   MaxScriptBytesSchema,
@@ -123,20 +125,13 @@ export function describeRow(row: unknown, where?: string): string {
 }
 
 function resolveBlueprint(option: SweBenchOptions['blueprintId'], row: SweBenchInstance, source: string, problems: ImportProblem[]): string | undefined {
-  let id: unknown = option;
-  if (typeof option === 'function') {
-    try {
-      id = option(row);
-    } catch (error) {
-      problems.push({ source, field: 'options.blueprintId', message: `the function threw: ${error instanceof Error ? error.message : String(error)}` });
-      return undefined;
-    }
-  }
-  if (typeof id !== 'string' || !/\S/.test(id)) {
-    problems.push({ source, field: 'options.blueprintId', message: `the function must return a blueprint id (got ${JSON.stringify(id) ?? String(id)})` });
+  if (typeof option !== 'function') return option;
+  try {
+    return checkBlueprintId(option(row), source, problems);
+  } catch (error) {
+    problems.push(blueprintThrew(error, source));
     return undefined;
   }
-  return id;
 }
 
 function problemStatement(instance: CheckedInstance, includeHints: boolean): string {

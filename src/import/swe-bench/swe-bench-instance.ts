@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../import-problem.js';
+
 /**
  * One SWE-bench task instance, as the HuggingFace datasets (princeton-nlp/SWE-bench, _Lite,
  * _Verified, SWE-Gym…) and local copies hold it. `FAIL_TO_PASS` and `PASS_TO_PASS` are lists of
@@ -69,11 +71,6 @@ export interface CheckedInstance {
   readonly logParser: string | undefined;
 }
 
-/** A field of the row and what is wrong with it. */
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
-}
 
 const REQUIRED_TEXT = ['instance_id', 'repo', 'base_commit', 'patch', 'test_patch', 'problem_statement'] as const;
 const OPTIONAL_TEXT = ['hints_text', 'created_at', 'version', 'environment_setup_commit', 'eval_script', 'log_parser'] as const;

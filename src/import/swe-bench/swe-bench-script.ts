@@ -1,7 +1,8 @@
 import { embedFile } from '../embed-file.js';
 import { shellQuote } from '../shell-quote.js';
 import { GRADE_SCRIPT } from './grade-script.js';
-import type { CheckedInstance, FieldProblem } from './swe-bench-instance.js';
+import type { FieldProblem } from '../import-problem.js';
+import type { CheckedInstance } from './swe-bench-instance.js';
 import type { TestPlan } from './test-plan.js';
 
 /** The lines of a SWE-bench evaluation script that frame the test command's output. */

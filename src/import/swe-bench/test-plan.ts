@@ -1,4 +1,5 @@
-import type { CheckedInstance, FieldProblem } from './swe-bench-instance.js';
+import type { FieldProblem } from '../import-problem.js';
+import type { CheckedInstance } from './swe-bench-instance.js';
 import { logParserNamed, SWE_BENCH_REPOS, type SweBenchLogParser } from './swe-bench-repos.js';
 
 /** What the scorer of one instance runs, derived from its row, the table and the options. */
