@@ -14,6 +14,7 @@ export default defineConfig([
       index: 'src/index.ts',
       testing: 'src/testing/index.ts',
       cli: 'src/cli/index.ts',
+      import: 'src/import/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

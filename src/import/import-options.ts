@@ -6,6 +6,11 @@ import type { ImportProblem } from './import-problem.js';
  * The default budget for one generated scorer script, in bytes of UTF-8. Runloop documents no
  * limit on `bash_script`; this stays below Linux's 128 KiB limit on one command-line argument
  * (MAX_ARG_STRLEN), which a script passed as `bash -c <script>` would meet.
+ *
+ * @example
+ * ```ts
+ * importSweBench(rows, { blueprintId: 'bpt_123', maxScriptBytes: 2 * DEFAULT_MAX_SCRIPT_BYTES });
+ * ```
  */
 export const DEFAULT_MAX_SCRIPT_BYTES = 120_000;
 

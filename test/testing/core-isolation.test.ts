@@ -37,7 +37,14 @@ describe('the core entry', () => {
 
   it('loads the SDK and the helpers of its terminals lazily, and never the testing kit', () => {
     expect([...packages.lazy].sort()).toEqual(['@runloop/api-client', 'diff', 'p-limit']);
-    expect([...files].filter((file) => file.includes('/testing/') || file.includes('/cli/'))).toEqual([]);
+    expect([...files].filter((file) => file.includes('/testing/') || file.includes('/cli/') || file.includes('/import/'))).toEqual([]);
+  });
+});
+
+describe('the import entry', () => {
+  it('loads zod, its TOML and YAML parsers and Node built-ins, never the SDK', () => {
+    const { packages } = reachableImports(resolve(SRC, 'import/index.ts'));
+    expect([...packages.static].filter((name) => !name.startsWith('node:')).sort()).toEqual(['smol-toml', 'yaml', 'zod']);
   });
 });
 

@@ -43,7 +43,15 @@ export interface HarborOptions {
   onWarning?: (warning: ImportWarning) => void;
 }
 
-/** The name of the imported scenarios' one scorer. */
+/**
+ * The name of the imported scenarios' one scorer.
+ *
+ * @example
+ * ```ts
+ * const scenario = (await fromHarborTask('tasks/hello-world', { blueprintId: 'bpt_123' })).scorer(command('make lint', { name: 'lint' }), 0.2);
+ * // weights: harbor-tests 1, lint 0.2 (normalised to 0.83 and 0.17)
+ * ```
+ */
 export const HARBOR_SCORER_NAME = 'harbor-tests';
 
 const HarborOptionsSchema = z.strictObject({

@@ -48,7 +48,14 @@ export interface SweBenchOptions {
   maxScriptBytes?: number;
 }
 
-/** The name of the imported scenarios' one scorer. */
+/**
+ * The name of the imported scenarios' one scorer.
+ *
+ * @example
+ * ```ts
+ * const tuned = fromSweBench(row, { blueprintId: 'bpt_123' }).replaceScorer(SWE_BENCH_SCORER_NAME, command('pytest -q'));
+ * ```
+ */
 export const SWE_BENCH_SCORER_NAME = 'swe-bench-tests';
 
 const SweBenchOptionsSchema = z.strictObject({

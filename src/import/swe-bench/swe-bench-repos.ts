@@ -10,7 +10,15 @@
  */
 export type SweBenchLogParser = 'pytest' | 'django' | 'sympy';
 
-/** How a repository's tests run and report. */
+/**
+ * How a repository's tests run and report: an entry of {@link SWE_BENCH_REPOS}.
+ *
+ * @example
+ * ```ts
+ * const django: RepoSpec = SWE_BENCH_REPOS['django/django']!;
+ * django.testCommand; // './tests/runtests.py --verbosity 2 --settings=test_sqlite --parallel 1'
+ * ```
+ */
 export interface RepoSpec {
   /** The test command; the test files (or Django modules) follow it. */
   readonly testCommand: string;
@@ -30,6 +38,11 @@ const pytest = (testCommand = 'pytest -rA', install = PIP_INSTALL): RepoSpec => 
  * install step of SWE-bench 4.1's harness. The entries of the repositories in test/fixtures were
  * compared with the harness's own scripts (`eval_scripts_v4.1.0.json`); for the others, and for
  * versions whose command differs, give `testCommand` (and `install`).
+ *
+ * @example
+ * ```ts
+ * const known = Object.keys(SWE_BENCH_REPOS).includes(row.repo); // else give testCommand and logParser
+ * ```
  */
 export const SWE_BENCH_REPOS: Readonly<Record<string, RepoSpec>> = {
   'django/django': {
