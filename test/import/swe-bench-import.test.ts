@@ -206,6 +206,13 @@ describe('bad rows and options', () => {
   });
 });
 
+describe('what the scorer embeds', () => {
+  it('keeps an instance id with a line break inside its comment line', () => {
+    const script = scriptOf(fromSweBench({ ...lite[2], instance_id: 'x\ntouch injected' } as SweBenchInstance, options));
+    expect(script.split('\n').filter((line) => line.includes('touch injected'))).toEqual(['# SWE-bench evaluation of x touch injected, imported by scenariokit: restores the test files,']);
+  });
+});
+
 describe('the scorer’s size', () => {
   it('keeps every real instance within the default budget of 120 000 bytes, and reports one over a smaller budget', () => {
     const sizes = [...lite, ...devEasy].map((row) => Buffer.byteLength(scriptOf(fromSweBench(row as SweBenchInstance, options))));

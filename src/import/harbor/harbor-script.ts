@@ -1,5 +1,5 @@
 import { embedFile, exportLines } from '../embed-file.js';
-import { shellQuote } from '../shell-quote.js';
+import { commentText, shellQuote } from '../shell-quote.js';
 
 /**
  * Writes the task's tests/ files under `$tests_dir`, emptied first so that nothing the agent put
@@ -51,7 +51,7 @@ const JSON_MEAN = String.raw`awk '{ text = text $0 " " } END {
 export function harborScript(name: string, tests: ReadonlyMap<string, string | Uint8Array>, env: Readonly<Record<string, string>>): string {
   return [
     '#!/bin/bash',
-    `# Harbor verifier of ${oneLine(name)}, imported by scenariokit: writes the task's tests/ to /tests, runs`,
+    `# Harbor verifier of ${commentText(name)}, imported by scenariokit: writes the task's tests/ to /tests, runs`,
     '# /tests/test.sh and prints its reward as score=X (reward.txt, or the mean of reward.json\'s values).',
     'tests_dir=${SCENARIOKIT_TESTS_DIR:-/tests}',
     'logs_dir=${SCENARIOKIT_LOGS_DIR:-/logs}',
@@ -86,7 +86,7 @@ export function terminalBenchScript(name: string, tests: ReadonlyMap<string, str
   files.set('run-tests.sh', runTests);
   return [
     '#!/bin/bash',
-    `# Terminal-Bench tests of ${oneLine(name)}, imported by scenariokit: writes tests/ and run-tests.sh to /tests,`,
+    `# Terminal-Bench tests of ${commentText(name)}, imported by scenariokit: writes tests/ and run-tests.sh to /tests,`,
     "# runs run-tests.sh and scores 1 when pytest's summary shows every test passing, else 0.",
     'tests_dir=${SCENARIOKIT_TESTS_DIR:-/tests}',
     ...writeTests(files),
@@ -105,8 +105,4 @@ export function terminalBenchScript(name: string, tests: ReadonlyMap<string, str
   }' "$log"`,
     '',
   ].join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }

@@ -1,5 +1,5 @@
 import { embedFile } from '../embed-file.js';
-import { shellQuote } from '../shell-quote.js';
+import { commentText, shellQuote } from '../shell-quote.js';
 import { GRADE_SCRIPT } from './grade-script.js';
 import type { FieldProblem } from '../import-problem.js';
 import type { CheckedInstance } from './swe-bench-instance.js';
@@ -36,7 +36,7 @@ export function sweBenchScript(instance: CheckedInstance, plan: TestPlan): { scr
   const commit = instance.baseCommit;
   const lines = [
     '#!/bin/bash',
-    `# SWE-bench evaluation of ${instance.instanceId}, imported by scenariokit: restores the test files,`,
+    `# SWE-bench evaluation of ${commentText(instance.instanceId)}, imported by scenariokit: restores the test files,`,
     '# applies test_patch, runs the tests and prints score=1.0 when every FAIL_TO_PASS and PASS_TO_PASS',
     '# test passes (score=0.0 otherwise). The test output goes to standard error.',
     'set -o pipefail',
