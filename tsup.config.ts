@@ -15,6 +15,7 @@ export default defineConfig([
       testing: 'src/testing/index.ts',
       cli: 'src/cli/index.ts',
       verify: 'src/verify/index.ts',
+      import: 'src/import/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^scenariokit$/, replacement: source('./src/index.ts') },
       { find: /^scenariokit\/testing$/, replacement: source('./src/testing/index.ts') },
       { find: /^scenariokit\/verify$/, replacement: source('./src/verify/index.ts') },
+      { find: /^scenariokit\/import$/, replacement: source('./src/import/index.ts') },
     ],
   },
   test: {

@@ -51,6 +51,20 @@ try {
   if (verifyEsm !== 'ok' || verifyCjs !== 'ok') throw new Error(`verify failed: ESM ${verifyEsm}, CJS ${verifyCjs}`);
   step('verified a scenario with an ast-grep scorer from ESM and CJS (the binary found without install scripts)');
 
+  const row = JSON.stringify({
+    instance_id: 'acme__calc-1', repo: 'acme/calc', base_commit: '68349cb4', patch: 'diff --git a/calc.py b/calc.py\n', problem_statement: 'add() subtracts',
+    test_patch: 'diff --git a/tests/test_calc.py b/tests/test_calc.py\n--- a/tests/test_calc.py\n+++ b/tests/test_calc.py\n@@ -1 +1 @@\n-x\n+y\n',
+    FAIL_TO_PASS: '["tests/test_calc.py::test_add"]', PASS_TO_PASS: [],
+  });
+  const importUse = `
+    const scenario = fromSweBench(${row}, { blueprintId: 'bpt_1', testCommand: 'pytest -rA', logParser: 'pytest' });
+    if (scenario.buildCreate().name !== 'acme__calc-1' || typeof importHarborTasks !== 'function') throw new Error('unexpected import result');
+    console.log('ok');`;
+  const importEsm = run(process.execPath, ['--input-type=module', '-e', `import { fromSweBench, importHarborTasks } from 'scenariokit/import'; ${importUse}`]);
+  const importCjs = run(process.execPath, ['-e', `const { fromSweBench, importHarborTasks } = require('scenariokit/import'); ${importUse}`]);
+  if (importEsm !== 'ok' || importCjs !== 'ok') throw new Error(`scenariokit/import failed: ESM ${importEsm}, CJS ${importCjs}`);
+  step('imported scenariokit/import from ESM and CJS and imported a SWE-bench row');
+
   const version = run(join(dir, 'node_modules/.bin/scenariokit'), ['--version']);
   if (version !== packageJson.version) throw new Error(`scenariokit --version printed ${version}`);
   mkdirSync(join(dir, 'scenarios', 'nested'), { recursive: true });
@@ -65,13 +79,17 @@ try {
 import { startFakeRunloop, type FakeRunloop } from 'scenariokit/testing';
 import { runCli } from 'scenariokit/cli';
 import { verifyScenario, type ScenarioVerification } from 'scenariokit/verify';
+import { fromHarborTask, type ImportResult, type SweBenchInstance } from 'scenariokit/import';
+const imported: Promise<ScenarioBuilder> = fromHarborTask('tasks/hello-world', { blueprintId: 'bpt_1' });
+const result: ImportResult<ScenarioBuilder> | undefined = undefined;
+const row: Partial<SweBenchInstance> = { instance_id: 'x' };
 const scenario = Scenario.define('smoke').problem('p').scorer(command('npm test'));
 const payload: ScenarioCreatePayload = scenario.buildCreate();
 const builders: ScenarioBuilder[] = [scenario, Scenario.define()];
 // @ts-expect-error create needs a problem and a scorer first
 Scenario.define('x').buildCreate();
 const report: Promise<ScenarioVerification> = verifyScenario(scenario, { workspace: '.', cases: ['noop'] });
-export { payload, builders, startFakeRunloop, runCli, report };
+export { payload, builders, startFakeRunloop, runCli, report, imported, result, row };
 export type { FakeRunloop };
 `,
   );
