@@ -14,11 +14,13 @@ export default defineConfig([
       index: 'src/index.ts',
       testing: 'src/testing/index.ts',
       cli: 'src/cli/index.ts',
+      verify: 'src/verify/index.ts',
+      import: 'src/import/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
-    // `import.meta.url` (scenariokit/testing finds openapi/ at run time; the CLI loads files) in the CJS build.
+    // `import.meta.url` (scenariokit/testing finds openapi/ at run time; the CLI loads files; verify finds the ast-grep binary) in the CJS build.
     shims: true,
   },
   {

@@ -9,6 +9,8 @@ export default defineConfig({
     alias: [
       { find: /^scenariokit$/, replacement: source('./src/index.ts') },
       { find: /^scenariokit\/testing$/, replacement: source('./src/testing/index.ts') },
+      { find: /^scenariokit\/verify$/, replacement: source('./src/verify/index.ts') },
+      { find: /^scenariokit\/import$/, replacement: source('./src/import/index.ts') },
     ],
   },
   test: {

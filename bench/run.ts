@@ -8,7 +8,9 @@ import { bundleSizeBenchmark } from './bundle-size.bench.js';
 import { coldStartBenchmark } from './cold-start.bench.js';
 import { type BenchReport, machine } from './measure.js';
 import { pushBenchmark } from './push.bench.js';
+import { storePushBenchmark } from './store-push.bench.js';
 import { typecheckBenchmark } from './typecheck.bench.js';
+import { verifyBenchmark } from './verify.bench.js';
 
 const benchmarks: [string, () => Promise<BenchReport>][] = [
   ['build', buildBenchmark],
@@ -16,6 +18,8 @@ const benchmarks: [string, () => Promise<BenchReport>][] = [
   ['type-check', typecheckBenchmark],
   ['bundle size', bundleSizeBenchmark],
   ['push', pushBenchmark],
+  ['store', storePushBenchmark],
+  ['verify', verifyBenchmark],
 ];
 
 const only = process.argv.slice(2);

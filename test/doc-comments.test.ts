@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entries = ['src/index.ts', 'src/testing/index.ts', 'src/cli/index.ts'];
+const entries = ['src/index.ts', 'src/testing/index.ts', 'src/cli/index.ts', 'src/verify/index.ts', 'src/import/index.ts'];
 
 /** Every symbol an entry exports, with its doc comment's summary and whether it has an example. */
 function exportedDocs() {

@@ -25,6 +25,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as scenariokit from '../src/index.js';
 import * as scenariokitTesting from '../src/testing/index.js';
+import * as scenariokitVerify from '../src/verify/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'test', '.tmp', 'snippets');
@@ -57,6 +58,7 @@ declare const describe: typeof import('vitest').describe;
 const AUTO_IMPORTS: ReadonlyArray<readonly [module: string, names: readonly string[]]> = [
   ['scenariokit', Object.keys(scenariokit)],
   ['scenariokit/testing', Object.keys(scenariokitTesting)],
+  ['scenariokit/verify', Object.keys(scenariokitVerify)],
 ];
 
 interface Snippet {

@@ -1,64 +1,93 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { builderName, isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
-import { isSuite } from '../suite/define-suite.js';
-import { UsageError } from './usage-error.js';
+import { builderName, isScenarioBuilder } from '../scenario/scenario-builder.js';
+import { collectBuilders, isBrandedSuite, type CollectedBuilder } from '../suite/collect-builders.js';
+import { findModuleFiles } from './find-module-files.js';
 
-const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
-
-/** The scenarios found in some files, and notes about what was skipped. */
+/** The scenarios found in some files, what was skipped, and the files that could not be used. */
 export interface LoadedScenarios {
-  readonly builders: readonly ScenarioBuilder[];
+  /** Every builder found, once, with the file and export it came from. */
+  readonly entries: readonly CollectedBuilder[];
+  /** What was skipped and why (templates), for stderr. */
   readonly notes: readonly string[];
+  /** Files that failed to load and exports that are not scenarios, each naming the file: exit code 2. */
+  readonly problems: readonly string[];
+  /** How many module files were read. */
+  readonly files: number;
 }
 
 /**
- * Loads `.ts` and `.js` modules (a directory stands for the modules directly in it) and collects
- * the scenarios they export: builders, arrays of builders and suites, each builder once however
- * often it is exported. An exported builder without a name is a template, not a scenario: it is
- * skipped, with a note. TypeScript is loaded with tsx.
+ * Loads `.ts` and `.js` modules (a directory stands for the modules in it and its subdirectories)
+ * and collects the scenarios they export with `defineSuite`'s rule: builders, suites, arrays,
+ * sets and generators of them, each builder once however often it is exported. An exported
+ * builder without a name is a template, not a scenario: it is skipped, with a note. Other
+ * exports (helpers, data) are left alone, unless they hold builders mixed with other things.
+ * A module that fails to load is reported, naming the file, and the others are still read.
+ * TypeScript is loaded with tsx.
  */
 export async function loadScenarios(paths: readonly string[], cwd: string): Promise<LoadedScenarios> {
+  const files = await findModuleFiles(paths, cwd);
   const { tsImport } = await import('tsx/esm/api');
-  // a set: one builder exported twice (a suite and the array it was made from, a default export) is one scenario
-  const builders = new Set<ScenarioBuilder>();
+  const found = new Map<unknown, CollectedBuilder>();
   const notes: string[] = [];
-  for (const file of await moduleFiles(paths, cwd)) {
-    const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(module)) {
-      for (const builder of scenariosIn(value)) {
-        if (builderName(builder) === undefined) {
-          notes.push(`skipped ${exportName} in ${file}: a builder without a name is a template, not a scenario`);
-        } else builders.add(builder);
-      }
-    }
-  }
-  return { builders: [...builders], notes };
-}
-
-function scenariosIn(value: unknown): ScenarioBuilder[] {
-  if (isScenarioBuilder(value)) return [value];
-  if (isSuite(value)) return [...value.builders];
-  if (Array.isArray(value)) return value.flatMap(scenariosIn);
-  return [];
-}
-
-async function moduleFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => {
-      throw new UsageError(`${path}: no such file or directory`);
-    });
-    if (!info.isDirectory()) {
-      files.push(absolute);
+  const problems: string[] = [];
+  for (const file of files) {
+    const shown = relative(cwd, file).split(sep).join('/') || file;
+    let module: Record<string, unknown>;
+    try {
+      module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    } catch (error) {
+      problems.push(`${shown}: could not be loaded: ${describeLoadError(error, cwd)}`);
       continue;
     }
-    const entries = (await readdir(absolute)).filter(
-      (name) => MODULE_EXTENSIONS.has(extname(name)) && !/\.d\.[cm]?ts$/.test(name),
-    );
-    files.push(...entries.sort().map((name) => join(absolute, name)));
+    for (const [exportName, value] of Object.entries(module)) {
+      const origin = `${shown}, export ${exportName}`;
+      if (isScenarioBuilder(value) && builderName(value) === undefined) {
+        notes.push(`skipped ${origin}: a builder without a name is a template, not a scenario`);
+        continue;
+      }
+      if (!mayHoldScenarios(value)) continue;
+      const others: string[] = [];
+      let entries: CollectedBuilder[];
+      try {
+        entries = collectBuilders(value, { origin, onOther: (_other, path) => others.push(path) });
+      } catch (error) {
+        problems.push(`${origin}: ${describeLoadError(error, cwd)}`);
+        continue;
+      }
+      if (entries.length === 0) continue; // data, not scenarios
+      if (others.length > 0) {
+        problems.push(`${origin}: holds scenario builders and other values (at ${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''}); export only builders, suites, or arrays and generators of them`);
+        continue;
+      }
+      for (const entry of entries) if (!found.has(entry.builder)) found.set(entry.builder, entry);
+    }
   }
-  return files;
+  return { entries: [...found.values()], notes, problems, files: files.length };
+}
+
+/** Whether an export may be a suite's source: a builder, a suite, a generator function, or an iterable object (not a string). */
+function mayHoldScenarios(value: unknown): boolean {
+  if (isScenarioBuilder(value) || isBrandedSuite(value)) return true;
+  if (typeof value === 'function') return Object.prototype.toString.call(value) === '[object GeneratorFunction]';
+  return typeof value === 'object' && value !== null && Symbol.iterator in value;
+}
+
+/**
+ * A load error in a line: its message (without tsx's "Transform failed" preamble) and, for an
+ * error thrown while the module ran, where in the user's code, paths relative to `cwd`.
+ */
+function describeLoadError(error: unknown, cwd: string): string {
+  if (!(error instanceof Error)) return String(error);
+  const here = `${cwd.replace(/[\\/]$/, '')}${sep}`;
+  // paths relative to cwd, without the query tsx adds to the modules it loads
+  const local = (text: string) => text.split(pathToFileURL(here).href).join('').split(here).join('').replace(/\?tsx-namespace=[\w-]+/g, '');
+  const message = error.message.replace(/^Transform failed with \d+ errors?:\n/, '').trim();
+  const name = error.name === 'Error' || error.name === 'TransformError' ? '' : `${error.name}: `;
+  const frame = error.stack
+    ?.split('\n')
+    .map((line) => /((?:file:\/\/)?\/[^\s():]+|[A-Za-z]:\\[^\s():]+):(\d+)(?::(\d+))?/.exec(line))
+    .find((match) => match !== null && !match[1]!.includes('node_modules'));
+  const at = frame && !message.includes(frame[1]!) ? ` (at ${local(frame[0])})` : '';
+  return local(`${name}${message}${at}`);
 }

@@ -1,34 +1,32 @@
 import type { SuitePushProgress } from '../suite/push-suite.js';
-import type { CliIO } from './cli-io.js';
+import type { OutputStream } from './output.js';
 
 /** Shows a push's progress: a bar on a terminal, one plain line per scenario otherwise, nothing for `--json`. */
-export function reportProgress(io: CliIO, total: number, quiet: boolean) {
+export async function reportProgress(stderr: OutputStream, total: number, quiet: boolean) {
   if (quiet) return { update: () => {}, stop: () => {} };
-  if (!io.stderr.isTTY) {
+  if (!stderr.isTTY) {
     return {
       update: ({ done, result }: SuitePushProgress) => {
         const outcome = result.error ? `failed: ${result.error}` : result.action === 'unchanged' ? 'unchanged' : `${result.action}d`;
-        io.stderr.write(`[${done}/${total}] ${result.name} ${outcome}${result.id ? ` (${result.id})` : ''}\n`);
+        stderr.write(`[${done}/${total}] ${result.name} ${outcome}${result.id ? ` (${result.id})` : ''}\n`);
       },
       stop: () => {},
     };
   }
-  let bar: import('cli-progress').SingleBar | undefined;
+  const { default: progress } = await import('cli-progress');
+  const bar = new progress.SingleBar(
+    { stream: stderr as NodeJS.WriteStream, format: 'pushing [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true },
+    progress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { name: '' });
   let stopped = false;
-  const ready = import('cli-progress').then(({ default: progress }) => {
-    if (stopped) return;
-    bar = new progress.SingleBar(
-      { stream: io.stderr as NodeJS.WriteStream, format: 'pushing [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true },
-      progress.Presets.shades_classic,
-    );
-    bar.start(total, 0, { name: '' });
-  });
   return {
-    update: ({ done, result }: SuitePushProgress) => void ready.then(() => bar?.update(done, { name: result.name })),
+    update: ({ done, result }: SuitePushProgress) => {
+      if (!stopped) bar.update(done, { name: result.name });
+    },
     stop: () => {
+      if (!stopped) bar.stop();
       stopped = true;
-      bar?.stop();
-      bar = undefined;
     },
   };
 }

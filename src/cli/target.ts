@@ -1,11 +1,27 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Runloop } from '@runloop/api-client';
+import { checkReachable } from './check-reachable.js';
 import type { CliIO } from './cli-io.js';
+import type { Output } from './output.js';
+import { acquireLock } from './target-lock.js';
 import { UsageError } from './usage-error.js';
 
 /** Where the embedded local target keeps its scenarios, under the working directory. */
-const LOCAL_STORE = join('.scenariokit', 'runloop.json');
+export const LOCAL_STORE = join('.scenariokit', 'runloop.json');
+/** Runloop's API, when `RUNLOOP_BASE_URL` does not say otherwise. */
+const DEFAULT_BASE_URL = 'https://api.runloop.ai';
+
+/**
+ * Where `plan`, `push` and `pull` send, for their `--help`.
+ */
+export const TARGET_HELP = `Where it sends:
+  RUNLOOP_API_KEY set     Runloop at RUNLOOP_BASE_URL (default ${DEFAULT_BASE_URL}); the key is never printed
+  RUNLOOP_API_KEY unset   the embedded local target: a local Runloop kept in ${LOCAL_STORE}
+                          under the current directory (announced on stderr)
+  --local                 the embedded local target, whatever RUNLOOP_API_KEY holds
+  CI set, no key          refused (exit code 2) unless --local: a missing secret must not
+                          turn a deployment job green against the local target`;
 
 /** The Runloop a command talks to, and how to let it go. */
 export interface Target {
@@ -14,26 +30,52 @@ export interface Target {
 }
 
 /**
- * Runloop itself when `RUNLOOP_API_KEY` is set (at `RUNLOOP_BASE_URL`, if set); otherwise the
- * embedded local target: scenariokit's fake Runloop, persisted in `.scenariokit/runloop.json`,
- * announced on stderr so nobody mistakes it for their account.
+ * Runloop itself when `RUNLOOP_API_KEY` is set (at `RUNLOOP_BASE_URL`, if set), checked to be
+ * reachable first; otherwise, or with `local`, the embedded local target: scenariokit's fake
+ * Runloop, persisted in `.scenariokit/runloop.json`, used by one command at a time and announced
+ * on stderr so nobody mistakes it for their account. In CI (`CI` set) without a key and without
+ * `local`, refuses.
  */
-export async function openTarget(io: CliIO): Promise<Target> {
+export async function openTarget(io: CliIO, output: Output, options: { local: boolean }): Promise<Target> {
   const apiKey = io.env.RUNLOOP_API_KEY;
-  if (apiKey) {
-    const { Runloop } = await import('@runloop/api-client');
-    const baseURL = io.env.RUNLOOP_BASE_URL || undefined;
-    return { client: new Runloop({ bearerToken: apiKey, baseURL }), close: async () => {} };
+  if (apiKey && !options.local) return remoteTarget(apiKey, io.env.RUNLOOP_BASE_URL);
+  if (!options.local && isCI(io.env)) {
+    throw new UsageError(
+      'CI is set but RUNLOOP_API_KEY is not: refusing to fall back to the embedded local target, so that a missing secret cannot turn this job green. ' +
+        'Set RUNLOOP_API_KEY (for example from a repository secret), or pass --local to use the embedded local target on purpose.',
+    );
   }
+  return localTarget(
+    io,
+    output,
+    apiKey
+      ? `--local: using the embedded local target (${LOCAL_STORE}); RUNLOOP_API_KEY is not used.`
+      : `No RUNLOOP_API_KEY set: using the embedded local target (${LOCAL_STORE}). Set RUNLOOP_API_KEY to use your Runloop account.`,
+  );
+}
+
+async function remoteTarget(apiKey: string, baseURLVariable: string | undefined): Promise<Target> {
+  const source = baseURLVariable ? 'from RUNLOOP_BASE_URL' : `the default; set RUNLOOP_BASE_URL for another`;
+  let url: URL;
+  try {
+    url = new URL(baseURLVariable || DEFAULT_BASE_URL);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not http(s)');
+  } catch {
+    throw new UsageError(`RUNLOOP_BASE_URL is not an http(s) URL: ${JSON.stringify(baseURLVariable)}`);
+  }
+  await checkReachable(url, source);
+  const { Runloop } = await import('@runloop/api-client');
+  return { client: new Runloop({ bearerToken: apiKey, baseURL: baseURLVariable || undefined }), close: async () => {} };
+}
+
+async function localTarget(io: CliIO, output: Output, announcement: string): Promise<Target> {
   const persistTo = join(io.cwd, LOCAL_STORE);
   await mkdir(join(io.cwd, '.scenariokit'), { recursive: true });
-  const unlock = await lock(`${persistTo}.lock`);
+  const unlock = await acquireLock(`${persistTo}.lock`, `the embedded local target (${LOCAL_STORE})`);
   try {
     const { startFakeRunloop } = await import('../testing/index.js');
     const fake = await startFakeRunloop({ persistTo });
-    io.stderr.write(
-      `No RUNLOOP_API_KEY set: using the embedded local target (${LOCAL_STORE}). Set RUNLOOP_API_KEY to use your Runloop account.\n`,
-    );
+    output.note(announcement);
     return { client: fake.client(), close: () => fake.close().finally(unlock) };
   } catch (error) {
     await unlock();
@@ -41,33 +83,8 @@ export async function openTarget(io: CliIO): Promise<Target> {
   }
 }
 
-/**
- * Takes the embedded target for this process, so that two commands at once cannot overwrite each
- * other's scenarios. A lock left by a process that no longer runs is taken over.
- */
-async function lock(file: string): Promise<() => Promise<void>> {
-  for (;;) {
-    try {
-      await writeFile(file, String(process.pid), { flag: 'wx' });
-      return () => rm(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-    if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-      throw new UsageError(
-        `another scenariokit command (process ${holder}) is using the embedded local target (${LOCAL_STORE}); wait for it to finish, then run this one again`,
-      );
-    }
-    await rm(file, { force: true }); // left by a process that is gone
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Whether the command runs in CI: `CI` set to anything but an empty string, `0` or `false` (as ci-info reads it). */
+function isCI(env: CliIO['env']): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
 }

@@ -13,7 +13,8 @@ import { ScenarioValidationError } from '../validation/scenario-validation-error
 import type { Step, WhenReady } from './build-steps.js';
 import { compileScenario, environmentPart, problemPart, scoringPart } from './compile-scenario.js';
 import { createIssue, methodOptionIssues } from './scenario-issues.js';
-import { STRICT, type ScenarioState, type ScorerEntry, type ScoringState } from './scenario-state.js';
+import { localWorkspace, type LocalWorkspace } from './local-workspace.js';
+import { STRICT, WORKSPACE, type ScenarioState, type ScorerEntry, type ScoringState } from './scenario-state.js';
 
 /**
  * Validation strategies: `UNSPECIFIED`, `FORWARD`, `REVERSE` or `EVALUATION`.
@@ -126,6 +127,18 @@ export interface ScenarioBuilder<Done extends Step = Step> {
   scorerTimeout(seconds: number): ScenarioBuilder<Done>;
   /** Sets the validation strategy (`validation_type`). */
   validation(type: ValidationType): ScenarioBuilder<Done>;
+  /**
+   * Names the scenario's local workspace for `scenariokit/verify`: a directory standing for the
+   * devbox's working directory. Local only: never sent, absent from every payload. A relative
+   * path resolves against the file whose code made this call (a `file:` URL works too).
+   *
+   * @example
+   * ```ts
+   * scenario.workspace('./workspaces/slugify'); // next to this file
+   * scenario.workspace(new URL('./workspaces/slugify/', import.meta.url));
+   * ```
+   */
+  workspace(path: string | URL): ScenarioBuilder<Done>;
   /** Sets the reference page's `is_public` (not in the current SDK's update types; sent only when set). */
   public(flag?: boolean): ScenarioBuilder<Done>;
   /**
@@ -173,10 +186,17 @@ export function createScenarioBuilder<Done extends Step>(state: ScenarioState): 
 const BUILDER_BRAND = Symbol.for('scenariokit.ScenarioBuilder');
 /** Reads a builder's name across copies of the package, without building it. */
 const BUILDER_NAME = Symbol.for('scenariokit.ScenarioBuilder.name');
+/** Reads a builder's local workspace across copies of the package. */
+const BUILDER_WORKSPACE = Symbol.for('scenariokit.ScenarioBuilder.workspace');
 
 /** The name a builder was given, if any (valid or not), without validating anything. */
-export function builderName(builder: ScenarioBuilder): unknown {
+export function builderName(builder: ScenarioBuilder<any>): unknown {
   return (builder as unknown as { [BUILDER_NAME]: unknown })[BUILDER_NAME];
+}
+
+/** The local workspace a builder was given with `.workspace()`, if any (local only, never in a payload). */
+export function builderWorkspace(builder: ScenarioBuilder<any>): LocalWorkspace | undefined {
+  return (builder as unknown as { [BUILDER_WORKSPACE]: LocalWorkspace | undefined })[BUILDER_WORKSPACE];
 }
 
 /**
@@ -197,7 +217,6 @@ const NO_ISSUES: readonly ScenarioIssue[] = Object.freeze([]);
 /** The runtime side of {@link ScenarioBuilder}; `implements` makes the compiler hold the two together. */
 class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   readonly #state: ScenarioState;
-
   constructor(state: ScenarioState) {
     this.#state = state;
   }
@@ -208,6 +227,10 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
 
   get [BUILDER_NAME](): unknown {
     return this.#state.name;
+  }
+
+  get [BUILDER_WORKSPACE](): LocalWorkspace | undefined {
+    return this.#state[WORKSPACE];
   }
 
   #with<F extends keyof ScenarioState>(field: F, value: ScenarioState[F]): ScenarioBuilderImpl {
@@ -292,6 +315,11 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
 
   validation(type: ValidationType): ScenarioBuilderImpl {
     return this.#with('validation_type', type);
+  }
+
+  workspace(path: string | URL): ScenarioBuilderImpl {
+    // the stack names the caller's file, against which a relative path resolves
+    return this.#with(WORKSPACE, localWorkspace(path, new Error().stack));
   }
 
   public(flag = true): ScenarioBuilderImpl {

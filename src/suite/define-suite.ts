@@ -1,11 +1,12 @@
 import type { RequestOptions } from '@runloop/api-client/core';
 import { z } from 'zod';
 import { ClientOptionsSchema, type RunloopClient } from '../client/runloop-client.js';
-import { builderName, isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
+import { builderName, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import { createIssue } from '../scenario/scenario-issues.js';
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
 import { optionProblems } from '../validation/option-problems.js';
 import { formatIssuePath, type ScenarioIssue } from '../validation/scenario-issue.js';
+import { brandSuite, collectBuilders, isBrandedSuite, type CollectedBuilder } from './collect-builders.js';
 import { planSuite, type SuitePlan } from './plan-suite.js';
 import { pushSuite, type SuitePushOptions, type SuitePushResult } from './push-suite.js';
 import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validation-error.js';
@@ -103,9 +104,6 @@ export interface Suite {
   push(options?: SuitePushOptions): Promise<SuitePushResult>;
 }
 
-/** Marks suites across copies of the package (ESM and CJS builds, or two installs). */
-const SUITE_BRAND = Symbol.for('scenariokit.Suite');
-
 /**
  * Whether `value` is a suite made by `defineSuite`, from this or another copy of scenariokit.
  *
@@ -115,7 +113,7 @@ const SUITE_BRAND = Symbol.for('scenariokit.Suite');
  * ```
  */
 export function isSuite(value: unknown): value is Suite {
-  return typeof value === 'object' && value !== null && (value as { [SUITE_BRAND]?: unknown })[SUITE_BRAND] === true;
+  return isBrandedSuite(value);
 }
 
 const SuiteOptionsSchema = z.strictObject({ strict: z.boolean({ error: 'must be true or false' }) });
@@ -123,7 +121,8 @@ const SuitePlanOptionsSchema = ClientOptionsSchema.extend({ concurrency: z.unkno
 const SuitePushOptionsSchema = SuitePlanOptionsSchema.extend({ dryRun: z.unknown(), onProgress: z.unknown(), signal: z.unknown() });
 
 /**
- * Defines a suite from builders, arrays of builders or a generator of them.
+ * Defines a suite from builders, arrays of builders or a generator of them. A builder given more
+ * than once (say, in two suites combined) is one scenario.
  *
  * @example
  * ```ts
@@ -132,18 +131,23 @@ const SuitePushOptionsSchema = SuitePlanOptionsSchema.extend({ dryRun: z.unknown
  */
 export function defineSuite(name: string, source: SuiteSource, options: SuiteOptions = {}): Suite {
   checkOptions(SuiteOptionsSchema, options, 'defineSuite options');
-  const builders = Object.freeze(flatten(source));
-  const strict = options.strict === true;
+  return suiteOf(name, collectBuilders(source), options.strict === true);
+}
+
+/** A suite of builders already collected, each with where it came from (the command names files and exports). */
+export function suiteOf(name: string, entries: readonly CollectedBuilder[], strict = false): Suite {
+  const frozen = Object.freeze(entries.map((entry) => Object.freeze({ ...entry })));
+  const builders = Object.freeze(frozen.map((entry) => entry.builder));
   let scenarios: readonly SuiteScenario[] | undefined;
   const suite: Suite = {
     name,
     builders,
     strict,
-    scenarios: () => (scenarios ??= checkScenarios(name, builders, strict)),
+    scenarios: () => (scenarios ??= checkScenarios(name, frozen, strict)),
     plan: async (planOptions = {}) => checkOptions(SuitePlanOptionsSchema, planOptions, 'plan options', () => planSuite(suite, planOptions)),
     push: async (pushOptions = {}) => checkOptions(SuitePushOptionsSchema, pushOptions, 'push options', () => pushSuite(suite, pushOptions)),
   };
-  return Object.freeze(Object.assign(suite, { [SUITE_BRAND]: true }));
+  return Object.freeze(brandSuite(suite, frozen));
 }
 
 /**
@@ -159,18 +163,10 @@ function checkOptions<R>(schema: z.ZodObject, options: unknown, what: string, re
   return result?.() as R;
 }
 
-function flatten(source: SuiteSource): ScenarioBuilder[] {
-  if (isScenarioBuilder(source)) return [source];
-  if (isSuite(source)) return [...source.builders];
-  if (typeof source === 'function') return flatten(source());
-  if (source !== null && typeof source === 'object' && Symbol.iterator in source) return [...source].flatMap(flatten);
-  throw new TypeError(`defineSuite takes scenario builders, iterables of them or a function returning them; got ${String(source)}`);
-}
-
-function checkScenarios(suite: string, builders: readonly ScenarioBuilder[], strict: boolean): readonly SuiteScenario[] {
+function checkScenarios(suite: string, entries: readonly CollectedBuilder[], strict: boolean): readonly SuiteScenario[] {
   const invalid: InvalidSuiteScenario[] = [];
   const firstIndexByName = new Map<string, number>();
-  const scenarios = builders.map((builder, index) => {
+  const scenarios = entries.map(({ builder, origin }, index) => {
     const result = builder.validateCreate();
     const given = builderName(builder);
     const name = typeof given === 'string' ? given : undefined;
@@ -179,9 +175,13 @@ function checkScenarios(suite: string, builders: readonly ScenarioBuilder[], str
     if (name !== undefined) {
       const first = firstIndexByName.get(name);
       if (first === undefined) firstIndexByName.set(name, index);
-      else issues.push(createIssue('duplicate-scenario-name', ['name'], `scenario #${first + 1} has the same name; names identify scenarios in a suite`));
+      else {
+        const firstOrigin = entries[first]?.origin;
+        const where = firstOrigin === undefined ? '' : ` (${firstOrigin})`;
+        issues.push(createIssue('duplicate-scenario-name', ['name'], `scenario #${first + 1}${where} has the same name; names identify scenarios in a suite`));
+      }
     }
-    if (issues.length > 0) invalid.push({ index, name, issues });
+    if (issues.length > 0) invalid.push(origin === undefined ? { index, name, issues } : { index, name, origin, issues });
     return Object.freeze({ name: name ?? '', builder, payload: result.data!, warnings });
   });
   if (invalid.length > 0) throw new SuiteValidationError(suite, invalid);

@@ -14,6 +14,8 @@ export interface InvalidSuiteScenario {
   readonly index: number;
   /** Its name, when it has one. */
   readonly name: string | undefined;
+  /** Where it was defined, when known: the command names the file and the export (`scenarios/bugs.ts, export bugs[2]`). */
+  readonly origin?: string;
   /** Every problem, as `ScenarioValidationError` reports them. */
   readonly issues: readonly ScenarioIssue[];
 }
@@ -37,11 +39,11 @@ export class SuiteValidationError extends Error {
 
   constructor(suite: string, scenarios: readonly InvalidSuiteScenario[]) {
     const lines = scenarios.flatMap((scenario) => [
-      `  ${scenario.name === undefined ? `#${scenario.index + 1} (unnamed)` : JSON.stringify(scenario.name)}:`,
+      `  ${scenario.name === undefined ? `#${scenario.index + 1} (unnamed)` : JSON.stringify(scenario.name)}${scenario.origin === undefined ? '' : ` (${scenario.origin})`}:`,
       ...scenario.issues.map((issue) => formatIssue(issue, '    ')),
     ]);
     const count = scenarios.length === 1 ? '1 scenario is' : `${scenarios.length} scenarios are`;
-    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; fix them before anything is sent.\n${lines.join('\n')}`);
+    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; fix ${scenarios.length === 1 ? 'it' : 'them'} before anything is sent.\n${lines.join('\n')}`);
     this.name = 'SuiteValidationError';
     this.scenarios = Object.freeze([...scenarios]);
   }

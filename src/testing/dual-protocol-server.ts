@@ -54,6 +54,37 @@ const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
+ * How long the server waits on a client, in milliseconds, so that idle and half-sent connections
+ * (a slowloris) are cut instead of held open.
+ *
+ * @example
+ * ```ts
+ * const timeouts: ServerTimeouts = { firstBytesMs: 10_000, headersMs: 10_000, requestMs: 30_000, idleMs: 30_000 };
+ * ```
+ */
+export interface ServerTimeouts {
+  /** From the connection until its first bytes show the protocol. */
+  readonly firstBytesMs: number;
+  /** HTTP/1.1: from a request's first byte until its headers are complete. */
+  readonly headersMs: number;
+  /** From a request's start until its body is complete (answered 408 otherwise). */
+  readonly requestMs: number;
+  /** A connection (HTTP/1.1 keep-alive, HTTP/2 session) with no traffic at all is closed after this long. */
+  readonly idleMs: number;
+}
+
+/**
+ * The timeouts of a server unless told otherwise: generous for any test, short enough that
+ * abandoned connections do not pile up.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_SERVER_TIMEOUTS.requestMs; // 30000
+ * ```
+ */
+export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = Object.freeze({ firstBytesMs: 10_000, headersMs: 10_000, requestMs: 30_000, idleMs: 30_000 });
+
+/**
  * Serves HTTP/2 cleartext (prior knowledge, the SDK's default transport) and HTTP/1.1 on one
  * port: each TCP connection is read until its first bytes show whether they are the HTTP/2
  * preface, then handed to an `http2` or an `http` server. Listens on `host` (127.0.0.1) on an
@@ -68,25 +99,37 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
  */
 export async function startDualProtocolServer(
   handle: (request: WireRequest) => Promise<WireReply>,
-  options: { host?: string } = {},
+  options: { host?: string; timeouts?: Partial<ServerTimeouts> } = {},
 ): Promise<DualProtocolServer> {
   const host = options.host ?? '127.0.0.1';
+  const timeouts: ServerTimeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts };
   const sockets = new Set<Socket>();
   const sessions = new Set<Http2Session>();
   let closed = false;
 
   const onRequest = (request: IncomingMessage | Http2ServerRequest, response: ServerResponse | Http2ServerResponse) => {
-    serve(request, response, handle, () => closed).catch((error: unknown) => {
+    serve(request, response, handle, () => closed, timeouts.requestMs).catch((error: unknown) => {
       if (closed) return;
-      // A bug in the fake: say so, and tell the SDK not to retry it.
+      // A bug in the fake: say so (never with a stack trace), and tell the SDK not to retry it.
       if (!response.headersSent) {
         response.writeHead(500, { 'content-type': 'application/json', 'x-should-retry': 'false' });
-        response.end(JSON.stringify({ message: `scenariokit fake: internal error: ${(error as Error)?.stack ?? String(error)}` }));
+        response.end(JSON.stringify({ message: `scenariokit fake: internal error: ${error instanceof Error ? error.message : String(error)}` }));
       }
     });
   };
-  const http1Server = http.createServer(onRequest);
+  const http1Server = http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs * 2, // a backstop: serve() answers 408 at requestMs
+      keepAliveTimeout: timeouts.idleMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(timeouts.headersMs, timeouts.requestMs) / 4),
+    },
+    onRequest,
+  );
+  http1Server.timeout = timeouts.idleMs; // no traffic at all on a connection
   const http2Server = http2.createServer({}, onRequest);
+  // an idle session ends with GOAWAY (the callback gets the session, though the types say nothing)
+  http2Server.setTimeout(timeouts.idleMs, ((session: Http2Session) => session.close()) as () => void);
   http2Server.on('session', (session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
@@ -97,6 +140,7 @@ export async function startDualProtocolServer(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {}); // resets from clients are normal here
+    socket.setTimeout(timeouts.firstBytesMs, () => socket.destroy()); // a connection that never says which protocol
     let seen = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       seen = Buffer.concat([seen, chunk]);
@@ -104,6 +148,7 @@ export async function startDualProtocolServer(
       const http2Preface = seen.subarray(0, compared).equals(HTTP2_PREFACE.subarray(0, compared));
       if (http2Preface && seen.length < HTTP2_PREFACE.length) return; // not enough bytes to tell yet
       socket.off('data', onData);
+      socket.setTimeout(0); // from here on, the protocol's own timeouts apply
       socket.pause();
       socket.unshift(seen);
       if (http2Preface) {
@@ -125,6 +170,9 @@ export async function startDualProtocolServer(
     });
   });
   const { port } = tcpServer.address() as AddressInfo;
+  // The HTTP/1.1 server never listens itself (connections are handed to it), but its headers and
+  // request timeouts are checked only for a server that has emitted 'listening'.
+  http1Server.emit('listening');
 
   return {
     host,
@@ -136,6 +184,7 @@ export async function startDualProtocolServer(
       for (const session of sessions) session.destroy();
       for (const socket of sockets) socket.destroy();
       http1Server.closeAllConnections();
+      http1Server.close(() => {}); // stops its timeout checks (it was never listening)
       await stopped;
     },
   };
@@ -146,15 +195,29 @@ async function serve(
   response: ServerResponse | Http2ServerResponse,
   handle: (request: WireRequest) => Promise<WireReply>,
   isClosed: () => boolean,
+  requestMs: number,
 ): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) tooLarge = true;
-    else chunks.push(chunk);
+  // a body that does not arrive in time is answered 408 and its stream or connection cut
+  const late = setTimeout(() => {
+    const http2Stream = 'stream' in request ? request.stream : undefined;
+    const cut = () => (http2Stream ? http2Stream.close(http2.constants.NGHTTP2_CANCEL) : request.socket.destroy());
+    if (response.headersSent) return cut();
+    response.writeHead(408, { 'content-type': 'application/json', ...(http2Stream ? {} : { connection: 'close' }) });
+    (response as ServerResponse).end(JSON.stringify({ message: `request body not received within ${requestMs} ms` }), cut);
+  }, requestMs);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    }
+  } finally {
+    clearTimeout(late);
   }
+  if (response.headersSent) return;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (name.startsWith(':') || value === undefined) continue;

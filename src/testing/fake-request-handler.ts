@@ -12,6 +12,17 @@ import type { ScenarioStore } from './scenario-store.js';
 const IDEMPOTENCY_HEADER = 'x-request-id';
 
 /**
+ * The deepest nesting of objects and arrays the fake reads in a request body; a deeper body is
+ * answered 400 naming this limit.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify({ metadata: nested(MAX_BODY_DEPTH) }); // answered 400
+ * ```
+ */
+export const MAX_BODY_DEPTH = 512;
+
+/**
  * What a {@link FakeRequestHandler} works with.
  *
  * @example
@@ -28,9 +39,11 @@ export interface FakeRequestHandlerOptions {
 }
 
 /**
- * The fake's request pipeline, the same for HTTP/2 and HTTP/1.1: record the request; wait
- * `latencyMs`; inject a fault if the plan says so (429/500/503 or a reset, before anything is
- * processed); check the bearer token; answer a POST whose idempotency key was already answered
+ * The fake's request pipeline, the same for HTTP/2 and HTTP/1.1: check the bearer token (the
+ * body of a request without a valid one is never read); read the body (400 for one that is not
+ * JSON or nests deeper than {@link MAX_BODY_DEPTH}); record the request; wait `latencyMs`;
+ * inject a fault if the plan says so (429/500/503 or a reset, before anything is processed);
+ * answer 401 to a missing or wrong token; answer a POST whose idempotency key was already answered
  * with that first answer; otherwise run the call against the store and remember the answer
  * under the key; for `drop-after-commit`, cut the connection instead of answering.
  *
@@ -66,18 +79,19 @@ export class FakeRequestHandler {
     this.#answers.clear();
   }
 
-  /** Handles one request and says how to reply. */
+  /** Handles one request and says how to reply; never throws (a bug in the fake is a 500 without a stack trace). */
   async handle(request: WireRequest): Promise<WireReply> {
-    const url = new URL(request.url, 'http://fake.invalid');
-    const body = parseBody(request.body);
-    const idempotencyKey = request.method === 'POST' ? request.headers[IDEMPOTENCY_HEADER] : undefined;
+    const url = parseUrl(request.url);
     const auth = this.#authOf(request.headers.authorization);
+    // the token is checked before any work on the body: a request without a valid one never has it read
+    const body: ParsedBody = auth === 'valid' ? parseBody(request.body) : { value: undefined };
+    const idempotencyKey = request.method === 'POST' ? request.headers[IDEMPOTENCY_HEADER] : undefined;
     const record: Mutable<RecordedRequest> = {
       seq: this.#requests.length + 1,
       method: request.method,
       path: url.pathname,
       query: Object.freeze(Object.fromEntries(url.searchParams)),
-      body: deepFreeze(body.value),
+      body: body.error === undefined ? deepFreeze(body.value) : body.value,
       idempotencyKey,
       auth,
       headers: Object.freeze(maskHeaders(request.headers)),
@@ -93,7 +107,23 @@ export class FakeRequestHandler {
       log[index] = Object.freeze({ ...record, fault, replayed, status: reply.kind === 'respond' ? reply.status : undefined });
       return reply;
     };
+    try {
+      return await this.#handle(request, url, auth, body, idempotencyKey, finish);
+    } catch (error) {
+      // a bug in the fake: say so without a stack trace, and tell the SDK not to retry it
+      const message = `scenariokit fake: internal error: ${error instanceof Error ? error.message : String(error)}`;
+      return finish(json(500, { message }, { 'x-should-retry': 'false' }));
+    }
+  }
 
+  async #handle(
+    request: WireRequest,
+    url: URL,
+    auth: RecordedRequest['auth'],
+    body: ParsedBody,
+    idempotencyKey: string | undefined,
+    finish: (reply: WireReply, fault?: FaultKind, replayed?: boolean) => WireReply,
+  ): Promise<WireReply> {
     if (this.#options.latencyMs > 0) await sleep(this.#options.latencyMs);
     if (this.#closed) return finish({ kind: 'reset' });
 
@@ -128,7 +158,7 @@ export class FakeRequestHandler {
   #answer(request: WireRequest, url: URL, body: ParsedBody): ApiAnswer {
     try {
       if (request.tooLarge) throw new ApiFailure(413, 'request body too large for the fake (32 MiB at most)');
-      if (body.error !== undefined) throw new ApiFailure(400, `request body is not valid JSON: ${body.error}`);
+      if (body.error !== undefined) throw new ApiFailure(400, `request body ${body.error}`);
       const query = Object.fromEntries(url.searchParams);
       return routeScenarioCall({ method: request.method, path: url.pathname, query, body: body.value }, this.#options.store, this.#options.validator);
     } catch (error) {
@@ -154,10 +184,13 @@ interface ParsedBody {
 function parseBody(raw: Buffer): ParsedBody {
   if (raw.length === 0) return { value: undefined };
   const text = raw.toString('utf8');
+  if (nestingDepth(text) > MAX_BODY_DEPTH) {
+    return { value: text, error: `nests deeper than ${MAX_BODY_DEPTH} levels of objects and arrays (the fake's limit)` };
+  }
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { value: text, error: (error as Error).message };
+    return { value: text, error: `is not valid JSON: ${(error as Error).message}` };
   }
 }
 
@@ -165,10 +198,41 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return { kind: 'respond', status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
+/** Headers that carry credentials: never recorded in clear. */
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'x-api-key', 'cookie'];
+
 function maskHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   const out = { ...headers };
-  if (out.authorization !== undefined) out.authorization = /^Bearer\s/i.test(out.authorization) ? MASKED_AUTHORIZATION : '****';
+  for (const name of SECRET_HEADERS) {
+    if (out[name] !== undefined) out[name] = /^Bearer\s/i.test(out[name]) ? MASKED_AUTHORIZATION : '****';
+  }
   return out;
+}
+
+/** The deepest nesting of objects and arrays in a JSON text, found without parsing it (so without recursion). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/** The request's path and query; a target that is not a path is read as `/`, which no route serves. */
+function parseUrl(target: string): URL {
+  try {
+    return new URL(target, 'http://fake.invalid');
+  } catch {
+    return new URL('/', 'http://fake.invalid');
+  }
 }
 
 function deepFreeze<T>(value: T): T {

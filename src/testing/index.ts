@@ -19,5 +19,6 @@ export {
 } from './start-fake-runloop.js';
 export { DEFAULT_RETRY_AFTER_MS, FAULT_KINDS, type FaultKind, type FaultOptions } from './fault-plan.js';
 export { MASKED_AUTHORIZATION, type RecordedRequest } from './recorded-request.js';
+export { MAX_BODY_DEPTH } from './fake-request-handler.js';
 export { SPEC_EXCEPTIONS, type OpenApiSchema, type SpecException } from './spec-exceptions.js';
 export type { ScenarioView } from '../client/scenario-view.js';

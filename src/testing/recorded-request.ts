@@ -3,7 +3,7 @@ import type { FaultKind } from './fault-plan.js';
 /**
  * One request the fake received, in arrival order, including those answered with an injected
  * fault. The bearer token is never kept: `auth` says whether it was right, and the recorded
- * `authorization` header reads `Bearer ****`.
+ * `authorization` header reads `Bearer ****` (other credential headers are masked too).
  *
  * @example
  * ```ts
@@ -20,13 +20,13 @@ export interface RecordedRequest {
   readonly path: string;
   /** The query parameters, e.g. `{ limit: '20', starting_after: 'scn_…' }`. */
   readonly query: Readonly<Record<string, string>>;
-  /** The parsed JSON body; the raw text when it is not JSON; `undefined` when empty. */
+  /** The parsed JSON body; the raw text when it is not JSON (or nests too deep); `undefined` when empty, and when the bearer token was not valid (such a body is never read). */
   readonly body: unknown;
   /** The idempotency key (`x-request-id`) the SDK sends with every attempt of a POST. */
   readonly idempotencyKey: string | undefined;
   /** Whether the bearer token was the fake's (`'valid'`), another (`'invalid'`) or none (`'missing'`). */
   readonly auth: 'valid' | 'invalid' | 'missing';
-  /** The request headers, lower-case, with `authorization` masked. */
+  /** The request headers, lower-case, with credentials masked: `authorization` and `proxy-authorization` (`Bearer ****`, or `****`), `x-api-key` and `cookie` (`****`). */
   readonly headers: Readonly<Record<string, string>>;
   /** `'http/2'` (the SDK's default transport) or `'http/1.1'`. */
   readonly protocol: 'http/2' | 'http/1.1';

@@ -1,6 +1,6 @@
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { ApiFailure } from './api-failure.js';
-import { deriveSeed, randomId, seededRandom, type Random } from './seeded-random.js';
+import { deriveSeed, randomId, seededRandom, unseededRandom, type Random } from './seeded-random.js';
 
 /**
  * A request body that passed the OpenAPI check: a JSON object.
@@ -103,17 +103,18 @@ const REQUIRED_MEMBER: Readonly<Record<string, string>> = {
  */
 export class ScenarioStore {
   readonly #scenarios = new Map<string, ScenarioView>();
-  readonly #seed: number;
+  readonly #seed: number | undefined;
   #random: Random;
   readonly #onChange: (() => void) | undefined;
 
   /**
-   * `seed` seeds the ids; `initial` are scenarios to start with (e.g. read from a file);
-   * `onChange` is called after each change (e.g. to persist the scenarios).
+   * `seed` makes the ids repeatable (without it they are random, so that no two stores hand out
+   * the same ids); `initial` are scenarios to start with (e.g. read from a file); `onChange` is
+   * called after each change (e.g. to persist the scenarios).
    */
-  constructor(options: { seed: number; initial?: readonly ScenarioView[]; onChange?: () => void }) {
-    this.#seed = deriveSeed(options.seed, 'ids');
-    this.#random = seededRandom(this.#seed);
+  constructor(options: { seed?: number | undefined; initial?: readonly ScenarioView[] | undefined; onChange?: () => void }) {
+    this.#seed = options.seed === undefined ? undefined : deriveSeed(options.seed, 'ids');
+    this.#random = this.#idSource();
     this.#onChange = options.onChange;
     for (const view of options.initial ?? []) this.#scenarios.set(view.id, structuredClone(view));
   }
@@ -194,11 +195,23 @@ export class ScenarioStore {
     return [...this.#scenarios.values()].map((view) => structuredClone(view));
   }
 
-  /** Forgets every scenario and restarts the ids from the seed. */
+  /**
+   * The stored scenarios themselves, oldest first, to serialise without copying: a stored view
+   * is never changed in place (a change stores a new one), so it may be read, never written.
+   */
+  views(): IterableIterator<Readonly<ScenarioView>> {
+    return this.#scenarios.values();
+  }
+
+  /** Forgets every scenario and restarts the ids from the seed, if there is one. */
   clear(): void {
     this.#scenarios.clear();
-    this.#random = seededRandom(this.#seed);
+    this.#random = this.#idSource();
     this.#onChange?.();
+  }
+
+  #idSource(): Random {
+    return this.#seed === undefined ? unseededRandom : seededRandom(this.#seed);
   }
 
   #find(id: string): ScenarioView {

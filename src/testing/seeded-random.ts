@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 /**
  * A source of uniform numbers in [0, 1).
  *
@@ -28,6 +30,19 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/** The widest range `randomInt` draws from. */
+const RANDOM_RANGE = 2 ** 48 - 1;
+
+/**
+ * Uniform numbers from the system's cryptographic source: different in every process and store.
+ *
+ * @example
+ * ```ts
+ * randomId('scn', unseededRandom); // unique across stores and runs
+ * ```
+ */
+export const unseededRandom: Random = () => randomInt(RANDOM_RANGE) / RANDOM_RANGE;
 
 /**
  * A seed derived from `seed` for an independent stream, so that, e.g., ids and faults drawn

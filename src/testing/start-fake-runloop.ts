@@ -7,7 +7,8 @@ import { FaultPlan, type FaultKind, type FaultOptions } from './fault-plan.js';
 import { OpenApiValidator } from './openapi-validator.js';
 import type { RecordedRequest } from './recorded-request.js';
 import { ScenarioStore } from './scenario-store.js';
-import { readStoreFile, writeStoreFile } from './store-file.js';
+import { readStoreFile } from './store-file.js';
+import { StoreWriter } from './store-writer.js';
 
 /**
  * Options of {@link startFakeRunloop}.
@@ -20,7 +21,10 @@ import { readStoreFile, writeStoreFile } from './store-file.js';
 export interface FakeRunloopOptions {
   /** The bearer token the fake accepts (and `client()` sends). Default {@link DEFAULT_FAKE_API_KEY}. */
   apiKey?: string;
-  /** Seeds the scenario ids and the random faults, so that a run can be repeated. Default 1. */
+  /**
+   * Makes the scenario ids and the random faults repeatable. Without it, ids are random (no two
+   * fakes or stores hand out the same ones) and random faults follow seed 1.
+   */
   seed?: number;
   /** Milliseconds every request waits before it is processed. Default 0. */
   latencyMs?: number;
@@ -28,8 +32,8 @@ export interface FakeRunloopOptions {
   faults?: FaultOptions;
   /**
    * A JSON file holding the scenarios across runs: read at start when it exists, rewritten
-   * atomically after changes (once per turn of the event loop, however many there were), and by
-   * `reset()` and `close()`.
+   * atomically and durably (fsync, then rename) after changes, coalesced so that rewriting takes
+   * at most a fifth of the time however large the file, and at once by `reset()` and `close()`.
    */
   persistTo?: string;
 }
@@ -112,29 +116,20 @@ export const DEFAULT_FAKE_MAX_RETRIES = 3;
 export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promise<FakeRunloop> {
   const apiKey = options.apiKey ?? DEFAULT_FAKE_API_KEY;
   if (typeof apiKey !== 'string' || !/\S/.test(apiKey)) throw new TypeError('apiKey must be a non-blank string');
-  const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new TypeError(`seed must be a whole number (got ${String(seed)})`);
+  const seed = options.seed;
+  if (seed !== undefined && !Number.isInteger(seed)) throw new TypeError(`seed must be a whole number (got ${String(seed)})`);
   const latencyMs = options.latencyMs ?? 0;
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new RangeError(`latencyMs must be a non-negative number (got ${String(latencyMs)})`);
   const file = options.persistTo === undefined ? undefined : resolve(options.persistTo);
 
   const validator = OpenApiValidator.shared();
-  const faults = new FaultPlan(seed, options.faults);
-  // Changes are written once per turn of the event loop, not once per change: pushing n
-  // scenarios rewrites the file about n / concurrency times, not n times. close() writes what is left.
-  let pendingWrite: NodeJS.Immediate | undefined;
-  let writeError: unknown;
-  const writeNow = () => {
-    if (pendingWrite !== undefined) clearImmediate(pendingWrite);
-    pendingWrite = undefined;
-    try {
-      if (file !== undefined) writeStoreFile(file, store.all());
-    } catch (error) {
-      writeError ??= error; // reported by close(), rather than as an uncaught exception
-    }
-  };
-  const persist = file === undefined ? undefined : () => void (pendingWrite ??= setImmediate(writeNow));
-  const store: ScenarioStore = new ScenarioStore({ seed, initial: file === undefined ? undefined : readStoreFile(file), onChange: persist });
+  const faults = new FaultPlan(seed ?? 1, options.faults);
+  const writer = file === undefined ? undefined : new StoreWriter(file, () => store.views());
+  const store: ScenarioStore = new ScenarioStore({
+    seed,
+    initial: file === undefined ? undefined : readStoreFile(file),
+    onChange: writer && (() => writer.changed()),
+  });
   const handler = new FakeRequestHandler({ apiKey, store, validator, faults, latencyMs });
   const server = await startDualProtocolServer((request) => handler.handle(request));
   const baseURL = `http://${server.host}:${server.port}`;
@@ -159,13 +154,13 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
       store.clear();
       handler.reset();
       faults.reset();
-      if (pendingWrite !== undefined) writeNow();
+      writer?.flush();
     },
     async close() {
       handler.close(); // nothing changes after close(), not even a request still in its latency
-      if (pendingWrite !== undefined) writeNow();
+      writer?.flush();
       await server.close();
-      if (writeError !== undefined) throw writeError;
+      if (writer?.error !== undefined) throw writer.error;
     },
   });
 }

@@ -37,7 +37,22 @@ describe('the core entry', () => {
 
   it('loads the SDK and the helpers of its terminals lazily, and never the testing kit', () => {
     expect([...packages.lazy].sort()).toEqual(['@runloop/api-client', 'diff', 'p-limit']);
-    expect([...files].filter((file) => file.includes('/testing/') || file.includes('/cli/'))).toEqual([]);
+    expect([...files].filter((file) => file.includes('/testing/') || file.includes('/cli/') || file.includes('/verify/') || file.includes('/import/'))).toEqual([]);
+  });
+});
+
+describe('the scorer runners of scenariokit/verify', () => {
+  it('import no Node module and no package: processes and files come through the ScorerRuntime', () => {
+    const { files, packages } = reachableImports(resolve(SRC, 'verify/runners/index.ts'));
+    expect([...packages.static, ...packages.lazy]).toEqual([]);
+    expect([...files].filter((file) => !file.includes('/verify/runners/'))).toEqual([]);
+  });
+});
+
+describe('the import entry', () => {
+  it('loads zod, its TOML and YAML parsers and Node built-ins, never the SDK', () => {
+    const { packages } = reachableImports(resolve(SRC, 'import/index.ts'));
+    expect([...packages.static].filter((name) => !name.startsWith('node:')).sort()).toEqual(['smol-toml', 'yaml', 'zod']);
   });
 });
 

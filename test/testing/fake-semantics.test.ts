@@ -237,14 +237,34 @@ describe('errors', () => {
 });
 
 describe('reset', () => {
-  it('forgets scenarios and requests, and starts the ids over', async () => {
-    const fake = await startFake();
+  it("forgets scenarios and requests, and starts a seeded fake's ids over", async () => {
+    const fake = await startFake({ seed: 9 });
     const first = await nullCheck.create({ client: fake.client() });
     fake.reset();
     expect([fake.scenarios, fake.requests]).toEqual([[], []]);
     const again = await nullCheck.create({ client: fake.client() });
     expect(again.id).toBe(first.id);
     expect(fake.requests.map((r) => r.seq)).toEqual([1]);
+  });
+});
+
+describe('ids', () => {
+  const firstIds = async (options: { seed?: number }) => {
+    const fake = await startFake(options);
+    const ids = [];
+    for (const name of ['a', 'b']) ids.push((await nullCheck.name(name).create({ client: fake.client() })).id);
+    return ids;
+  };
+
+  it('are unique across fakes without a seed', async () => {
+    const [one, two, three] = [await firstIds({}), await firstIds({}), await firstIds({})];
+    expect(new Set([...one!, ...two!, ...three!]).size).toBe(6);
+    for (const id of [...one!, ...two!, ...three!]) expect(id).toMatch(/^scn_[0-9A-Za-z]{21}$/);
+  });
+
+  it('repeat from run to run with the same seed, and differ with another', async () => {
+    expect(await firstIds({ seed: 4 })).toEqual(await firstIds({ seed: 4 }));
+    expect(await firstIds({ seed: 5 })).not.toEqual(await firstIds({ seed: 4 }));
   });
 });
 

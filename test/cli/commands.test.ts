@@ -1,67 +1,22 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIO } from '../src/cli/index.js';
-import { Scenario } from '../src/index.js';
-import { startFakeRunloop, type FakeRunloop } from '../src/testing/index.js';
+import { acquireLock } from '../../src/cli/target-lock.js';
+import { Scenario } from '../../src/index.js';
+import { startFakeRunloop, type FakeRunloop } from '../../src/testing/index.js';
+import { cli, project, root, scenarios } from './cli-helpers.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const srcIndex = join(root, 'src/index.ts');
 const workdirs: string[] = [];
 afterAll(() => workdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** A directory holding scenario modules, as a user's project would. */
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scenariokit-cli-'));
-  workdirs.push(dir);
-  mkdirSync(join(dir, 'scenarios'));
-  for (const [name, body] of Object.entries(files)) {
-    writeFileSync(join(dir, 'scenarios', name), `import { Scenario, command, astGrep, defineSuite } from ${JSON.stringify(srcIndex)};\n${body}\n`);
-  }
-  return dir;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], options: { cwd: string; env?: Record<string, string>; tty?: boolean }): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const stream = (write: (text: string) => void, isTTY: boolean) =>
-    Object.assign({ write: (text: string) => (write(text), true), isTTY }, isTTY ? { cursorTo: () => true, clearLine: () => true, moveCursor: () => true, columns: 80 } : {});
-  const io: CliIO = {
-    stdout: stream((text) => (stdout += text), false),
-    stderr: stream((text) => (stderr += text), options.tty === true),
-    env: options.env ?? {},
-    cwd: options.cwd,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
-
-const scenarios = {
-  'parser.ts': `
-export const fixNull = Scenario.define('fix-null').problem('parse(null) crashes').scorer(command('npm test'));
-export const template = Scenario.define().scorer(command('npm test')); // not a scenario: no name
-export const variants = ['a', 'b'].map((v) => template.name('variant-' + v).problem('Fix ' + v));`,
-  'refactor.ts': `
-export const suite = defineSuite('refactors', [Scenario.define('no-moment').problem('Use dayjs').scorer(astGrep('dayjs($$$)'))]);
-export const helper = 42;`,
-};
 
 describe('scenariokit validate', () => {
   it('checks every exported scenario, skipping templates with a note', async () => {
     const dir = project(scenarios);
     const run = await cli(['validate', 'scenarios'], { cwd: dir });
     expect(run).toMatchObject({ code: 0, stdout: '4 scenarios are valid.\n' });
-    expect(run.stderr).toMatch(/skipped template in .*parser\.ts: a builder without a name is a template, not a scenario/);
+    expect(run.stderr).toContain('skipped scenarios/parser.ts, export template: a builder without a name is a template, not a scenario');
   });
 
   it('reports every invalid scenario with its fix, exit code 2', async () => {
@@ -77,7 +32,8 @@ export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
     expect(run.stderr).toContain('error scorer[0].weight: scorer "command": must not be negative\n      at scoring_contract.scoring_function_parameters[0].weight [invalid-value]\n      fix: .scorer(scorer, weight)');
     expect(run.stderr).toContain('warning problem.statement: must not be blank'); // warnings of an invalid scenario are listed too
     expect(run.stderr).toContain('error scorerTimeout: must be at least 1 second');
-    expect(run.stderr).toContain('scenario #1 has the same name');
+    expect(run.stderr).toContain('"one" (scenarios/bad.ts, export one):\n');
+    expect(run.stderr).toContain('scenario #1 (scenarios/bad.ts, export dup) has the same name');
   });
 
   it('says what to do when a path or the scenarios are missing, exit code 2', async () => {
@@ -85,7 +41,7 @@ export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
     expect(await cli(['validate', 'nowhere'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'nowhere: no such file or directory\n' });
     const run = await cli(['validate', 'scenarios'], { cwd: dir });
     expect(run).toMatchObject({ code: 2 });
-    expect(run.stderr).toContain('no scenarios found in scenarios: export scenario builders, arrays of them or suites');
+    expect(run.stderr).toContain('no scenarios found in scenarios (1 module read): export scenario builders, suites, or arrays or generators of them');
   });
 });
 
@@ -170,18 +126,34 @@ describe('scenariokit push and plan on the embedded local target', () => {
 });
 
 describe('the embedded local target', () => {
-  it('is used by one command at a time, and a lock left by a process that is gone is taken over', async () => {
+  it('is used by one command at a time; another stops with exit code 2, saying who holds it and how to recover', async () => {
     const dir = project(scenarios);
-    const [first, second] = await Promise.all([cli(['push', 'scenarios'], { cwd: dir }), cli(['push', 'scenarios'], { cwd: dir })]);
-    const refused = [first, second].find((run) => run.code === 2);
-    expect([first.code, second.code].sort()).toEqual([0, 2]);
-    expect(refused?.stderr).toMatch(/another scenariokit command \(process \d+\) is using the embedded local target \(\.scenariokit\/runloop\.json\); wait for it to finish/);
-
-    writeFileSync(join(dir, '.scenariokit', 'runloop.json.lock'), '999999999');
-    const after = await cli(['push', 'scenarios'], { cwd: dir });
-    expect(after.stdout).toBe('0 were created, 0 were updated, 4 unchanged, 0 failed.\n');
-    expect(existsSync(join(dir, '.scenariokit', 'runloop.json.lock'))).toBe(false);
+    mkdirSync(join(dir, '.scenariokit'));
+    const release = await acquireLock(join(dir, '.scenariokit', 'runloop.json.lock'), 'the embedded local target (.scenariokit/runloop.json)');
+    const refused = await cli(['push', 'scenarios'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /another scenariokit command \(process \d+, since [\d-]+T[\d:.]+Z\) is using the embedded local target \(\.scenariokit\/runloop\.json\); wait for it to finish, then run this one again\. If no scenariokit command is running, remove the lock and run this one again: rm -r \S+\/\.scenariokit\/runloop\.json\.lock\n$/,
+    );
+    expect(existsSync(join(dir, '.scenariokit', 'runloop.json'))).toBe(false);
+    await release();
+    expect(await cli(['push', 'scenarios'], { cwd: dir })).toMatchObject({ code: 0, stdout: '4 were created, 0 were updated, 0 unchanged, 0 failed.\n' });
+    expect(readdirSync(join(dir, '.scenariokit'))).toEqual(['runloop.json']); // the lock is released, nothing left behind
   }, 30_000);
+});
+
+describe('a corrupt embedded store', () => {
+  it('stops the command, saying how to recover and what is lost, and releases the lock', async () => {
+    const dir = project(scenarios);
+    mkdirSync(join(dir, '.scenariokit'));
+    writeFileSync(join(dir, '.scenariokit', 'runloop.json'), '{"format":"scenariokit-fake-runloop","vers');
+    const run = await cli(['push', 'scenarios'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`.scenariokit/runloop.json is not JSON (`);
+    expect(run.stderr).toContain(`To start again with an empty store, move it aside: mv '${join(dir, '.scenariokit', 'runloop.json')}' '${join(dir, '.scenariokit', 'runloop.json')}.broken'.`);
+    expect(run.stderr).toContain('the next push creates them again with new ids');
+    expect(readdirSync(join(dir, '.scenariokit'))).toEqual(['runloop.json']);
+  });
 });
 
 describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
@@ -222,6 +194,8 @@ describe('scenariokit against Runloop (RUNLOOP_API_KEY set)', () => {
       .create({ client: fake.client() });
     const dir = join(root, 'test', '.tmp');
     mkdirSync(dir, { recursive: true });
+    rmSync(join(dir, 'pulled.ts'), { force: true });
+    rmSync(join(dir, 'a'), { recursive: true, force: true });
     workdirs.push(dir);
     const run = await cli(['pull', view.id, '--out', 'test/.tmp/pulled.ts'], { cwd: root, env: fake.env });
     expect(run).toMatchObject({ code: 0, stdout: 'Wrote test/.tmp/pulled.ts.\n' });

@@ -1,0 +1,13 @@
+var retries = 3;
+let limit = 10;
+export const isBlank = (s) => s == '';
+console.log("loaded");
+debugger;
+export const run = (code) => eval(code);
+export const label = new String("app");
+export const fail = () => { throw "failed"; };
+export const greet = (who) => "hello " + who;
+export const title = "a" + "b";
+export const biggest = (xs) => Math.max.apply(Math, xs);
+export const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+export const empty = new Array();

@@ -1,0 +1,44 @@
+import { Command } from 'commander';
+import type { CliCommand } from '../cli-command.js';
+import { count } from '../plural.js';
+import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
+import { UsageError } from '../usage-error.js';
+
+/** The longest file name most file systems take, in bytes (NAME_MAX of ext4, APFS, NTFS…). */
+const NAME_MAX_BYTES = 255;
+
+/** `scenariokit build <files...> [--out <dir>]`: the create payloads, printed or one file each. */
+export const buildCommand: CliCommand = {
+  sends: false,
+  exitCodes: { 0: 'the payloads were printed or written', 2: 'a file could not be loaded, a scenario is invalid, an output name is refused, or a usage error; nothing is written' },
+  define: (context) =>
+    new Command('build')
+      .description('print the create payload of every scenario as JSON, or write one file per scenario')
+      .argument('<files...>', '.ts or .js modules, or directories of them')
+      .option('--out <dir>', 'write <dir>/<scenario name>.json (the name URL-encoded) instead of printing; all files or none')
+      .action(async (files: string[], options: { out?: string }) => {
+        const scenarios = (await context.loadSuite(files)).scenarios();
+        if (options.out === undefined) {
+          context.output.print(JSON.stringify(scenarios.map((s) => s.payload), null, 2));
+          return;
+        }
+        const names = scenarios.map(({ name }) => `${encodeURIComponent(name).replace(/[*]/g, '%2A')}.json`);
+        const clashes = names.filter((file, index) => names.findIndex((other) => other.toLowerCase() === file.toLowerCase()) !== index);
+        if (clashes.length > 0) {
+          throw new UsageError(`some scenario names differ only in case, so their files would overwrite each other: ${clashes.join(', ')}; rename them, or print the payloads without --out`);
+        }
+        const tooLong = scenarios.filter((_, index) => Buffer.byteLength(names[index]!) > NAME_MAX_BYTES);
+        if (tooLong.length > 0) {
+          const list = tooLong.map(({ name }) => JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)).join(', ');
+          throw new UsageError(
+            `${count(tooLong.length, 'scenario name')} would make a file name longer than ${NAME_MAX_BYTES} bytes (the name, URL-encoded, plus .json): ${list}; shorten them, or print the payloads without --out. Nothing was written.`,
+          );
+        }
+        await writeFilesAllOrNothing(
+          context.io.cwd,
+          options.out,
+          scenarios.map(({ payload }, index) => ({ name: names[index]!, contents: `${JSON.stringify(payload, null, 2)}\n` })),
+        );
+        context.output.print(`Wrote ${count(scenarios.length, 'payload')} to ${options.out}.`);
+      }),
+};

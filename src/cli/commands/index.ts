@@ -1,0 +1,9 @@
+import type { CliCommand } from '../cli-command.js';
+import { buildCommand } from './build.js';
+import { planCommand } from './plan.js';
+import { pullCommand } from './pull.js';
+import { pushCommand } from './push.js';
+import { validateCommand } from './validate.js';
+
+/** Every command, in the order `--help` lists them. A new command is a file in this folder and a line here. */
+export const COMMANDS: readonly CliCommand[] = [validateCommand, buildCommand, planCommand, pushCommand, pullCommand];

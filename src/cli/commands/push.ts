@@ -1,0 +1,65 @@
+import { Command, InvalidArgumentError } from 'commander';
+import type { CliCommand } from '../cli-command.js';
+import { EXIT } from '../exit-codes.js';
+import { wasWere } from '../plural.js';
+import { reportProgress } from '../report-progress.js';
+
+/** `scenariokit push <files...>`: creates and updates until the target matches the files. */
+export const pushCommand: CliCommand = {
+  sends: true,
+  exitCodes: {
+    0: 'every scenario was written or already up to date',
+    1: 'some scenarios failed (push again to retry them), or Runloop could not be reached',
+    2: 'a file could not be loaded, a scenario is invalid, or a usage error; nothing is sent',
+  },
+  define: (context) =>
+    new Command('push')
+      .description('create and update the scenarios so that the target matches the files')
+      .argument('<files...>', '.ts or .js modules, or directories of them')
+      .option('--concurrency <n>', 'writes at once', positiveInteger, 8)
+      .option('--dry-run', 'plan only; write nothing')
+      .option('--json', 'print { results } as JSON, and no progress')
+      .action(async (files: string[], options: { concurrency: number; dryRun?: boolean; json?: boolean; local?: boolean }) => {
+        const { print, note } = context.output;
+        const suite = await context.loadSuite(files);
+        const target = await context.openTarget(options);
+        const abort = new AbortController();
+        const onInterrupt = () => {
+          note('\nInterrupted: finishing the writes under way, starting no new ones.');
+          abort.abort();
+        };
+        process.once('SIGINT', onInterrupt);
+        let progress: Awaited<ReturnType<typeof reportProgress>> | undefined;
+        try {
+          progress = await reportProgress(context.output.stderr, suite.builders.length, options.json === true);
+          const { results } = await suite.push({
+            client: target.client,
+            concurrency: options.concurrency,
+            dryRun: options.dryRun === true,
+            signal: abort.signal,
+            onProgress: progress.update,
+          });
+          progress.stop();
+          const failed = results.filter((result) => result.error !== undefined);
+          if (options.json) print(JSON.stringify({ results }, null, 2));
+          else {
+            const count = (action: string) => results.filter((r) => r.action === action && r.error === undefined).length;
+            const done = (n: number, what: string) => `${n} ${options.dryRun ? 'would be' : wasWere(n)} ${what}`;
+            print(`${done(count('create'), 'created')}, ${done(count('update'), 'updated')}, ${count('unchanged')} unchanged, ${failed.length} failed.`);
+            failed.forEach((result) => print(`  ✗ ${result.name}: ${result.error}`));
+            if (failed.length > 0) print('Run the same push again to retry: scenarios already written are left unchanged.');
+          }
+          if (failed.length > 0) context.exitWith(EXIT.failed);
+        } finally {
+          progress?.stop();
+          process.off('SIGINT', onInterrupt);
+          await target.close();
+        }
+      }),
+};
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return value;
+}

@@ -1,0 +1,32 @@
+import type { ImportProblem } from './import-problem.js';
+
+/**
+ * Thrown by {@link fromSweBench} and {@link fromHarborTask} when an item cannot be imported:
+ * `problems` lists every problem found, each naming its source and field.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   fromSweBench(row, { blueprintId: 'bpt_123' });
+ * } catch (error) {
+ *   if (error instanceof ImportError) for (const p of error.problems) console.error(p.field, p.message);
+ * }
+ * ```
+ */
+export class ImportError extends Error {
+  /** Every problem found, in the order of the source's fields. */
+  readonly problems: readonly ImportProblem[];
+
+  constructor(problems: readonly ImportProblem[]) {
+    super(describeProblems(problems));
+    this.name = 'ImportError';
+    this.problems = Object.freeze([...problems]);
+  }
+}
+
+function describeProblems(problems: readonly ImportProblem[]): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const sources = [...new Set(problems.map((problem) => problem.source))];
+  const subject = sources.length === 1 ? sources[0]! : `${sources.length} items`;
+  return `cannot import ${subject} (${count}):\n${problems.map((p) => `  - ${p.source}: ${p.field}: ${p.message}`).join('\n')}`;
+}

@@ -1,0 +1,24 @@
+/**
+ * Bad input to `verifyScenario` or `verifySuite`, found before anything ran: an unknown or bad
+ * option, a workspace that does not exist, a required environment variable or secret missing
+ * from the environment, a custom scorer script that does not exist. Lists every problem.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await verifySuite(suite);
+ * } catch (error) {
+ *   if (error instanceof VerifyInputError) console.error(error.problems.join('\n'));
+ * }
+ * ```
+ */
+export class VerifyInputError extends Error {
+  override readonly name = 'VerifyInputError';
+  /** Every problem, a sentence each. */
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`cannot verify (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = Object.freeze([...problems]);
+  }
+}
