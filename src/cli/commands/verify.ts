@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ScenarioVerification, VerifyCase, VerifyProgress } from '../../verify/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
@@ -62,7 +62,7 @@ export const verifyCommand: CliCommand = {
         if (files.length === 0) throw new UsageError('name the files to verify (scenariokit verify <files...>), or print the calibration scenario with --calibration');
 
         const suite = await context.loadSuite(files);
-        const local = (path: string) => (isAbsolute(path) ? path : resolve(context.io.cwd, path));
+        const local = (path: string) => resolve(context.io.cwd, path); // the library would resolve against process.cwd()
         const abort = new AbortController();
         const onInterrupt = () => {
           note('\nInterrupted: killing the running scorers; nothing more runs.');
