@@ -30,6 +30,12 @@ describe("the README's fresh-clone commands", () => {
     expect(packageJson.scripts.prepare).toBe('npm run build'); // npm ci builds what it runs
   });
 
+  it('verify the examples with the local build too, as the README shows and .ci/run runs', () => {
+    expect(packageJson.scripts['verify-examples']).toBe(`node ${packageJson.bin.scenariokit!.replace(/^\.\//, '')} verify examples/ --no-setup`);
+    expect(readme).toMatch(/^npm run verify-examples +# /m);
+    expect(ci.split('\n')).toContain('npm run verify-examples');
+  });
+
   it('are what .ci/run runs', () => {
     const lines = ci.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim());
     for (const command of freshClone.flatMap(({ command }) => command.split(' && '))) expect(lines).toContain(command);

@@ -1,28 +1,52 @@
-import type { SuitePushProgress } from '../suite/push-suite.js';
 import type { OutputStream } from './output.js';
 
-/** Shows a push's progress: a bar on a terminal, one plain line per scenario otherwise, nothing for `--json`. */
-export async function reportProgress(stderr: OutputStream, total: number, quiet: boolean) {
+/** What a command reports of one event: the scenario it concerns and, for a step done, how many are done and the line saying how it went. */
+export interface ProgressStep {
+  /** The scenario's name (shown next to the bar). */
+  readonly name: string;
+  /** Set when the event finishes a step: steps done so far, and the plain line (or lines) for it. */
+  readonly done?: { readonly count: number; readonly line: string };
+}
+
+/** A command's progress display: feed it every event, stop it before printing results. */
+export interface ProgressReport<Event> {
+  update(event: Event): void;
+  stop(): void;
+}
+
+/**
+ * Shows a command's progress over `total` steps on stderr: a bar (`<verb> [███░░] 3/10 <name>`)
+ * on a terminal, otherwise one `[3/10] <line>` per step done; nothing when `quiet` (`--json`).
+ * `step` says what an event is worth showing.
+ */
+export async function reportProgress<Event>(
+  stderr: OutputStream,
+  options: { readonly total: number; readonly quiet: boolean; readonly verb: string; readonly step: (event: Event) => ProgressStep },
+): Promise<ProgressReport<Event>> {
+  const { total, quiet, verb, step } = options;
   if (quiet) return { update: () => {}, stop: () => {} };
   if (!stderr.isTTY) {
     return {
-      update: ({ done, result }: SuitePushProgress) => {
-        const outcome = result.error ? `failed: ${result.error}` : result.action === 'unchanged' ? 'unchanged' : `${result.action}d`;
-        stderr.write(`[${done}/${total}] ${result.name} ${outcome}${result.id ? ` (${result.id})` : ''}\n`);
+      update: (event) => {
+        const { done } = step(event);
+        if (done !== undefined) stderr.write(`[${done.count}/${total}] ${done.line}\n`);
       },
       stop: () => {},
     };
   }
   const { default: progress } = await import('cli-progress');
   const bar = new progress.SingleBar(
-    { stream: stderr as NodeJS.WriteStream, format: 'pushing [{bar}] {value}/{total} {name}', hideCursor: true, clearOnComplete: true },
+    { stream: stderr as NodeJS.WriteStream, format: `${verb} [{bar}] {value}/{total} {name}`, hideCursor: true, clearOnComplete: true },
     progress.Presets.shades_classic,
   );
   bar.start(total, 0, { name: '' });
   let stopped = false;
   return {
-    update: ({ done, result }: SuitePushProgress) => {
-      if (!stopped) bar.update(done, { name: result.name });
+    update: (event) => {
+      if (stopped) return;
+      const { name, done } = step(event);
+      if (done === undefined) bar.update({ name });
+      else bar.update(done.count, { name });
     },
     stop: () => {
       if (!stopped) bar.stop();

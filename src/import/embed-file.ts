@@ -1,4 +1,4 @@
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../util/shell-quote.js';
 
 /** Bytes per line of embedded base64, as `base64` writes it. */
 const BASE64_LINE = 76;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describePatchFailure } from './patch-failure.js';
-import { shellQuote } from './runners/shell-quote.js';
+import { shellQuote } from '../util/shell-quote.js';
 import type { CommandOutcome } from './scorer-runtime.js';
 
 /** The first line of a unified diff: `diff …` (git), `--- ` (diff -u), `Index: ` (svn) or `From <sha> ` (git format-patch). */

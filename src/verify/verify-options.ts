@@ -130,7 +130,13 @@ const OptionsSchema = z.strictObject({
       }),
     )
     .optional(),
-  env: z.record(z.string(), z.union([z.string(), z.undefined()]), { error: 'must be an object of strings' }).optional(),
+  // not z.record: process.env is not a plain object (its prototype is not Object.prototype)
+  env: z
+    .custom<Readonly<Record<string, string | undefined>>>(
+      (value) => typeof value === 'object' && value !== null && Object.values(value).every((item) => item === undefined || typeof item === 'string'),
+      { error: 'must be an object of strings' },
+    )
+    .optional(),
   keep: boolean.optional(),
   installPythonRequirements: boolean.optional(),
   signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findAstGrepBinary } from './ast-grep-binary.js';
 import { runBash } from './run-bash.js';
-import { shellQuote } from './runners/shell-quote.js';
+import { shellQuote } from '../util/shell-quote.js';
 
 /** What a scorer environment needs to run a helper command: where, with what, for how long. */
 export interface HelperRun {

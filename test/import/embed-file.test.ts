@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embedFile, exportLines } from '../../src/import/embed-file.js';
-import { shellQuote } from '../../src/import/shell-quote.js';
+import { shellQuote } from '../../src/util/shell-quote.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scenariokit-embed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { OutputTail } from '../../src/verify/output-tail.js';
 import { describePatchFailure } from '../../src/verify/patch-failure.js';
 import { satisfiesPythonVersion } from '../../src/verify/runners/python-version-match.js';
 import { printedScore, scoreByExitCode, scoreByPrintedScore } from '../../src/verify/runners/scorer-outcome.js';
-import { shellQuote } from '../../src/verify/runners/shell-quote.js';
+import { shellQuote } from '../../src/util/shell-quote.js';
 import type { CommandOutcome } from '../../src/verify/scorer-runtime.js';
 
 const outcome = (stdout: string, exitCode: number | null = 0, extra: Partial<CommandOutcome> = {}): CommandOutcome => ({

@@ -264,5 +264,11 @@ describe('what cannot be verified', () => {
       'unknown option "wrokspace"',
     ]);
     await expect(verifyScenario(pyCalc, { env, concurrency: 2 } as never)).rejects.toThrow('unknown option "concurrency" (verifySuite takes it)');
+    await expect(verifyScenario(pyCalc, { env: { PATH: 1 } } as never)).rejects.toThrow('options.env: must be an object of strings');
+  });
+
+  it('takes process.env as the environment (not a plain object)', async () => {
+    const scenario = quick('process-env').scorer(command('test -n "$PATH"')).referenceOutput('true');
+    expect((await verifyScenario(scenario, { env: process.env, workspace: scratch(), cases: ['gold'] })).verdict).toBe('verified');
   });
 });

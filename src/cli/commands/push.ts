@@ -1,8 +1,10 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
 import { wasWere } from '../plural.js';
-import { reportProgress } from '../report-progress.js';
+import { positiveInteger } from '../positive-integer.js';
+import { reportProgress, type ProgressReport } from '../report-progress.js';
+import type { SuitePushProgress } from '../../suite/push-suite.js';
 
 /** `scenariokit push <files...>`: creates and updates until the target matches the files. */
 export const pushCommand: CliCommand = {
@@ -29,9 +31,17 @@ export const pushCommand: CliCommand = {
           abort.abort();
         };
         process.once('SIGINT', onInterrupt);
-        let progress: Awaited<ReturnType<typeof reportProgress>> | undefined;
+        let progress: ProgressReport<SuitePushProgress> | undefined;
         try {
-          progress = await reportProgress(context.output.stderr, suite.builders.length, options.json === true);
+          progress = await reportProgress(context.output.stderr, {
+            total: suite.builders.length,
+            quiet: options.json === true,
+            verb: 'pushing',
+            step: ({ done, result }: SuitePushProgress) => {
+              const outcome = result.error ? `failed: ${result.error}` : result.action === 'unchanged' ? 'unchanged' : `${result.action}d`;
+              return { name: result.name, done: { count: done, line: `${result.name} ${outcome}${result.id ? ` (${result.id})` : ''}` } };
+            },
+          });
           const { results } = await suite.push({
             client: target.client,
             concurrency: options.concurrency,
@@ -57,9 +67,3 @@ export const pushCommand: CliCommand = {
         }
       }),
 };
-
-function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
-  return value;
-}

@@ -1,5 +1,6 @@
 import { embedFile, exportLines } from '../embed-file.js';
-import { commentText, shellQuote } from '../shell-quote.js';
+import { shellQuote } from '../../util/shell-quote.js';
+import { commentText } from '../comment-text.js';
 
 /**
  * Writes the task's tests/ files under `$tests_dir`, emptied first so that nothing the agent put

@@ -1,5 +1,6 @@
 import { embedFile } from '../embed-file.js';
-import { commentText, shellQuote } from '../shell-quote.js';
+import { shellQuote } from '../../util/shell-quote.js';
+import { commentText } from '../comment-text.js';
 import { GRADE_SCRIPT } from './grade-script.js';
 import type { FieldProblem } from '../import-problem.js';
 import type { CheckedInstance } from './swe-bench-instance.js';

@@ -1,6 +1,6 @@
 import type { ScorerDefinition } from '../../scorers/registry.js';
 import type { ScorerRunner } from '../scorer-runtime.js';
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../../util/shell-quote.js';
 
 /** The first `ERROR: …` line ast-grep wrote, if any (e.g. a search directory that does not exist). */
 const ERROR_LINE = /^ERROR: (.*)$/m;

@@ -2,7 +2,7 @@ import type { ScorerDefinition } from '../../scorers/registry.js';
 import type { ScorerRunner } from '../scorer-runtime.js';
 import { satisfiesPythonVersion } from './python-version-match.js';
 import { scoreByPrintedScore, withNotes } from './scorer-outcome.js';
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../../util/shell-quote.js';
 
 /**
  * `python_script_scorer`: runs the script with the local `python3 -c` in the working directory
