@@ -3,7 +3,8 @@ import { buildCommand } from './build.js';
 import { planCommand } from './plan.js';
 import { pullCommand } from './pull.js';
 import { pushCommand } from './push.js';
+import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order `--help` lists them. A new command is a file in this folder and a line here. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, buildCommand, planCommand, pushCommand, pullCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, buildCommand, planCommand, pushCommand, pullCommand, schemaCommand];

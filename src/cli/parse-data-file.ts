@@ -1,0 +1,110 @@
+import type { Document, LineCounter } from 'yaml';
+
+/** A path inside a data file: keys of objects and indices of lists. */
+export type DataPath = readonly (string | number)[];
+
+/** A parsed JSON or YAML file: its value, and the line on which each path inside it is written. */
+export interface DataFile {
+  readonly value: unknown;
+  /** The line (1-based) where `path` is written (its key, for an object's field), or of its nearest written parent; `undefined` when unknown. */
+  lineOf(path: DataPath): Promise<number | undefined>;
+}
+
+/** Why a data file could not be parsed, and where, when known (1-based). */
+export interface DataSyntaxError {
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * Parses a JSON file (with `JSON.parse`, so JSON means JSON) or a YAML file (YAML 1.2, with the
+ * `yaml` library: duplicate keys and several documents are errors). Either the value, or every
+ * syntax error with its line and column. Lines of paths come from the `yaml` library's source
+ * positions (JSON is YAML), computed only when asked.
+ */
+export async function parseDataFile(text: string, format: 'json' | 'yaml'): Promise<{ file: DataFile } | { errors: DataSyntaxError[] }> {
+  const source = text.replace(/^\uFEFF/, '');
+  if (format === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch (error) {
+      return { errors: [jsonSyntaxError(source, (error as Error).message)] };
+    }
+    let located: Promise<Located | undefined> | undefined;
+    const lineOf = async (path: DataPath) => {
+      located ??= parseYaml(source).then((parsed) => ('errors' in parsed ? undefined : parsed));
+      const yaml = await located;
+      return yaml === undefined ? undefined : lineIn(yaml, path);
+    };
+    return { file: { value, lineOf } };
+  }
+  const parsed = await parseYaml(source);
+  if ('errors' in parsed) return parsed;
+  return { file: { value: parsed.value, lineOf: async (path) => lineIn(parsed, path) } };
+}
+
+/** A YAML document with its value, the line counter its positions are read with, and the library that made it. */
+interface Located {
+  readonly document: Document.Parsed;
+  readonly lines: LineCounter;
+  readonly value: unknown;
+  readonly yaml: typeof import('yaml');
+}
+
+async function parseYaml(source: string): Promise<Located | { errors: DataSyntaxError[] }> {
+  const yaml = await import('yaml');
+  const lines = new yaml.LineCounter();
+  const document = yaml.parseDocument(source, { lineCounter: lines, prettyErrors: true });
+  if (document.errors.length > 0) {
+    return {
+      errors: document.errors.map((error) => ({
+        message:
+          error.code === 'MULTIPLE_DOCS'
+            ? 'holds several YAML documents (---); put the payloads in one list instead'
+            : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        ...(error.linePos === undefined ? {} : { line: error.linePos[0].line, column: error.linePos[0].col }),
+      })),
+    };
+  }
+  try {
+    return { document, lines, value: document.toJS(), yaml };
+  } catch (error) {
+    // an alias expanded too often (a "billion laughs" document), say
+    return { errors: [{ message: (error as Error).message }] };
+  }
+}
+
+/** The line of `path`: of the key that names it, or of the item's start; else of its nearest written parent. */
+function lineIn({ document, lines, yaml: { isMap, isScalar, isSeq } }: Located, path: DataPath): number | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const parent: unknown = length === 1 ? document.contents : document.getIn(path.slice(0, length - 1), true);
+    const key = path[length - 1];
+    let start: number | undefined;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+      if (isScalar(pair?.key)) start = pair.key.range?.[0];
+    } else if (isSeq(parent) && typeof key === 'number') {
+      const item: unknown = parent.items[key];
+      if (isScalar(item) || isMap(item) || isSeq(item)) start = item.range?.[0];
+    }
+    if (start !== undefined) return lines.linePos(start).line;
+  }
+  const top = document.contents?.range?.[0];
+  return top === undefined ? undefined : lines.linePos(top).line;
+}
+
+/**
+ * A `JSON.parse` error with its line and column: Node 22 and later state them, Node 20 only
+ * the offset (when it states anything), which is turned into them.
+ */
+function jsonSyntaxError(source: string, message: string): DataSyntaxError {
+  const stated = / \(line (\d+) column (\d+)\)/.exec(message);
+  const offset = / at position (\d+)/.exec(message);
+  const text = message.replace(stated?.[0] ?? '', '').replace(offset?.[0] ?? '', '');
+  if (stated) return { message: text, line: Number(stated[1]), column: Number(stated[2]) };
+  if (!offset) return { message: text };
+  const before = source.slice(0, Number(offset[1])).split('\n');
+  return { message: text, line: before.length, column: before.at(-1)!.length + 1 };
+}
