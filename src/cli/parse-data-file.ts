@@ -18,8 +18,8 @@ export interface DataSyntaxError {
 }
 
 /**
- * Parses a JSON file (with `JSON.parse`, so JSON means JSON) or a YAML file (YAML 1.2, with the
- * `yaml` library: duplicate keys and several documents are errors). Either the value, or every
+ * Parses a JSON file (with `JSON.parse`, so JSON means JSON) or a YAML file (YAML 1.2 with `<<`
+ * merge keys, with the `yaml` library: duplicate keys and several documents are errors). Either the value, or every
  * syntax error with its line and column. Lines of paths come from the `yaml` library's source
  * positions (JSON is YAML), computed only when asked.
  */
@@ -53,10 +53,18 @@ interface Located {
   readonly yaml: typeof import('yaml');
 }
 
+/**
+ * How far aliases may expand (uses of an anchor, times the aliases inside it). The `yaml`
+ * library's default, 100, refuses a suite of a hundred scenarios that share one scorer through
+ * an anchor; this still stops a document whose aliases nest to expand exponentially.
+ */
+const MAX_ALIAS_COUNT = 10_000;
+
 async function parseYaml(source: string): Promise<Located | { errors: DataSyntaxError[] }> {
   const yaml = await import('yaml');
   const lines = new yaml.LineCounter();
-  const document = yaml.parseDocument(source, { lineCounter: lines, prettyErrors: true });
+  // `<<` merge keys, for payloads that share parts through anchors
+  const document = yaml.parseDocument(source, { lineCounter: lines, prettyErrors: true, merge: true });
   if (document.errors.length > 0) {
     return {
       errors: document.errors.map((error) => ({
@@ -69,9 +77,9 @@ async function parseYaml(source: string): Promise<Located | { errors: DataSyntax
     };
   }
   try {
-    return { document, lines, value: document.toJS(), yaml };
+    return { document, lines, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), yaml };
   } catch (error) {
-    // an alias expanded too often (a "billion laughs" document), say
+    // aliases that would expand too far (a "billion laughs" document)
     return { errors: [{ message: (error as Error).message }] };
   }
 }
