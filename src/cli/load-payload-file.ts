@@ -38,10 +38,18 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
     const problem = async (inner: DataPath, message: string) => {
       const where = [...prefix, ...inner];
       const line = await parsed.file.lineOf(where);
-      return { line: line ?? 0, text: `${at(shown, line)}: ${formatIssuePath(where) || '(payload)'}: ${message}` };
+      const field = formatIssuePath(where);
+      return { line: line ?? 0, text: `${at(shown, line)}: ${field === '' ? '' : `${field}: `}${message}` };
     };
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       problems.push((await problem([], `is ${describe(item)}; each item of the list is a scenario create payload (an object)`)).text);
+      continue;
+    }
+    if (!('input_context' in item) && !('scoring_contract' in item)) {
+      // something else (a package.json in a scenario folder, say): one line, not one per field
+      const fields = Object.keys(item);
+      const listed = fields.length === 0 ? 'none' : `${fields.slice(0, 6).join(', ')}${fields.length > 6 ? ', …' : ''}`;
+      problems.push((await problem([], `not a scenario create payload: it has no input_context and no scoring_contract (its fields: ${listed}); if it is not meant to be one, move it out of the scenario folder`)).text);
       continue;
     }
     const result = ScenarioCreatePayloadSchema.safeParse(item);

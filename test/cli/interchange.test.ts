@@ -172,10 +172,8 @@ describe('payload files: create payloads kept as data', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       [
-        '3 problems with the files (2 files read); nothing was sent:',
-        '  - scenarios/fixtures/package.json:1: input_context: is missing; a create payload needs it',
-        '  - scenarios/fixtures/package.json:1: scoring_contract: is missing; a create payload needs it',
-        '  - scenarios/fixtures/package.json:3: version: unknown field: a create payload has no such field (scenariokit schema lists them)',
+        '1 problem with the files (2 files read); nothing was sent:',
+        '  - scenarios/fixtures/package.json:1: not a scenario create payload: it has no input_context and no scoring_contract (its fields: name, version); if it is not meant to be one, move it out of the scenario folder',
         '',
       ].join('\n'),
     );
