@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { isScenarioBuilder, isSuite, type ScenarioBuilder, type ScenarioCreatePayload } from '../../src/index.js';
+import { defineSuite, isScenarioBuilder, isSuite, type ScenarioBuilder, type ScenarioCreatePayload } from '../../src/index.js';
 import { cli, project, root } from './cli-helpers.js';
 
 /** A valid create payload named `name`. */
@@ -33,7 +33,7 @@ async function examplePayloads(): Promise<ScenarioCreatePayload[]> {
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts')).sort()) {
     const module = (await import(join(dir, file))) as Record<string, unknown>;
     const builders = Object.values(module).flatMap((value): ScenarioBuilder[] => (isSuite(value) ? [...value.builders] : isScenarioBuilder(value) ? [value] : []));
-    payloads.push(...builders.map((builder) => builder.buildCreate()));
+    payloads.push(...defineSuite(file, builders).scenarios().map((scenario) => scenario.payload));
   }
   return payloads;
 }
