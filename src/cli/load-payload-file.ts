@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { z } from 'zod';
 import { formatIssuePath, Scenario, ScenarioCreatePayloadSchema, type ScenarioCreatePayload, type StoredScenario } from '../index.js';
 import type { CollectedBuilder } from '../suite/collect-builders.js';
-import { parseDataFile, type DataFile, type DataPath } from './parse-data-file.js';
+import { parseDataFile, type DataPath } from './parse-data-file.js';
 import type { ScenarioFileLoader } from './scenario-file-loader.js';
 
 /**
@@ -35,30 +35,30 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
   const problems: string[] = [];
   for (const [index, item] of items.entries()) {
     const prefix: DataPath = list ? [index] : [];
-    const problem = async (inner: DataPath, message: string) => {
+    const problem = (inner: DataPath, message: string) => {
       const where = [...prefix, ...inner];
-      const line = await parsed.file.lineOf(where);
+      const line = parsed.file.lineOf(where);
       const field = formatIssuePath(where);
       return { line: line ?? 0, text: `${at(shown, line)}: ${field === '' ? '' : `${field}: `}${message}` };
     };
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      problems.push((await problem([], `is ${describe(item)}; each item of the list is a scenario create payload (an object)`)).text);
+      problems.push(problem([], `is ${describe(item)}; each item of the list is a scenario create payload (an object)`).text);
       continue;
     }
     if (!('input_context' in item) && !('scoring_contract' in item)) {
       // something else (a package.json in a scenario folder, say): one line, not one per field
       const fields = Object.keys(item);
       const listed = fields.length === 0 ? 'none' : `${fields.slice(0, 6).join(', ')}${fields.length > 6 ? ', …' : ''}`;
-      problems.push((await problem([], `not a scenario create payload: it has no input_context and no scoring_contract (its fields: ${listed}); if it is not meant to be one, move it out of the scenario folder`)).text);
+      problems.push(problem([], `not a scenario create payload: it has no input_context and no scoring_contract (its fields: ${listed}); if it is not meant to be one, move it out of the scenario folder`).text);
       continue;
     }
     const result = ScenarioCreatePayloadSchema.safeParse(item);
     if (!result.success) {
-      const found = await Promise.all(payloadIssues(result.error, item).map(({ path: inner, message }) => problem(inner, message)));
+      const found = payloadIssues(result.error, item).map(({ path: inner, message }) => problem(inner, message));
       problems.push(...found.sort((a, b) => a.line - b.line).map(({ text }) => text)); // top to bottom, as the file reads
       continue;
     }
-    const origin = list ? `${at(shown, await parsed.file.lineOf(prefix))}, [${index}]` : shown;
+    const origin = list ? `${at(shown, parsed.file.lineOf(prefix))}, [${index}]` : shown;
     try {
       entries.push({ builder: Scenario.fromView(asView(result.data)), origin });
     } catch (error) {
@@ -70,7 +70,8 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
 
 /**
  * The issues of a payload, one per field: an absent required field says so (zod would say which
- * type it expected), and an object with unknown fields gets one issue per field, at the field.
+ * type it expected), an object with unknown fields gets one issue per field, at the field, and a
+ * bad record key says what is wrong with it.
  */
 function payloadIssues(error: z.ZodError, payload: object): { path: DataPath; message: string }[] {
   return error.issues.flatMap((issue) => {
@@ -79,6 +80,10 @@ function payloadIssues(error: z.ZodError, payload: object): { path: DataPath; me
       return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown field: a create payload has no such field (scenariokit schema lists them)' }));
     }
     if (issue.code === 'invalid_type' && isAbsent(payload, path)) return [{ path, message: 'is missing; a create payload needs it' }];
+    // a record key's own issues say more than zod's "Invalid key in record"
+    if (issue.code === 'invalid_key') {
+      return [{ path: path.slice(0, -1), message: `key ${JSON.stringify(path.at(-1))} ${issue.issues.map((inner) => inner.message).join('; ')}` }];
+    }
     return [{ path, message: issue.message }];
   });
 }

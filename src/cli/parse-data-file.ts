@@ -7,7 +7,7 @@ export type DataPath = readonly (string | number)[];
 export interface DataFile {
   readonly value: unknown;
   /** The line (1-based) where `path` is written (its key, for an object's field), or of its nearest written parent; `undefined` when unknown. */
-  lineOf(path: DataPath): Promise<number | undefined>;
+  lineOf(path: DataPath): number | undefined;
 }
 
 /** Why a data file could not be parsed, and where, when known (1-based). */
@@ -18,31 +18,30 @@ export interface DataSyntaxError {
 }
 
 /**
- * Parses a JSON file (with `JSON.parse`, so JSON means JSON) or a YAML file (YAML 1.2 with `<<`
- * merge keys, with the `yaml` library: duplicate keys and several documents are errors). Either the value, or every
- * syntax error with its line and column. Lines of paths come from the `yaml` library's source
- * positions (JSON is YAML), computed only when asked.
+ * Parses a JSON file (with `JSON.parse`, so JSON means JSON, but a key given twice is an error,
+ * as in YAML) or a YAML file (YAML 1.2 with `<<` merge keys, with the `yaml` library; duplicate
+ * keys and several documents are errors). Either the value, or every syntax error with its line
+ * and column. Lines of paths come from the `yaml` library's source positions (JSON is YAML).
  */
 export async function parseDataFile(text: string, format: 'json' | 'yaml'): Promise<{ file: DataFile } | { errors: DataSyntaxError[] }> {
   const source = text.replace(/^\uFEFF/, '');
+  let value: unknown;
   if (format === 'json') {
-    let value: unknown;
     try {
       value = JSON.parse(source);
     } catch (error) {
       return { errors: [jsonSyntaxError(source, (error as Error).message)] };
     }
-    let located: Promise<Located | undefined> | undefined;
-    const lineOf = async (path: DataPath) => {
-      located ??= parseYaml(source).then((parsed) => ('errors' in parsed ? undefined : parsed));
-      const yaml = await located;
-      return yaml === undefined ? undefined : lineIn(yaml, path);
-    };
-    return { file: { value, lineOf } };
   }
   const parsed = await parseYaml(source);
-  if ('errors' in parsed) return parsed;
-  return { file: { value: parsed.value, lineOf: async (path) => lineIn(parsed, path) } };
+  if ('errors' in parsed) {
+    if (format === 'yaml') return { errors: parsed.errors };
+    // JSON.parse keeps the last of two equal keys, silently; other complaints of the YAML parser do not apply to JSON
+    const duplicates = parsed.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+    if (duplicates.length > 0) return { errors: duplicates };
+    return { file: { value, lineOf: () => undefined } };
+  }
+  return { file: { value: format === 'json' ? value : parsed.value, lineOf: (path) => lineIn(parsed, path) } };
 }
 
 /** A YAML document with its value, the line counter its positions are read with, and the library that made it. */
@@ -60,7 +59,7 @@ interface Located {
  */
 const MAX_ALIAS_COUNT = 10_000;
 
-async function parseYaml(source: string): Promise<Located | { errors: DataSyntaxError[] }> {
+async function parseYaml(source: string): Promise<Located | { errors: (DataSyntaxError & { code?: string })[] }> {
   const yaml = await import('yaml');
   const lines = new yaml.LineCounter();
   // `<<` merge keys, for payloads that share parts through anchors
@@ -68,6 +67,7 @@ async function parseYaml(source: string): Promise<Located | { errors: DataSyntax
   if (document.errors.length > 0) {
     return {
       errors: document.errors.map((error) => ({
+        code: error.code,
         message:
           error.code === 'MULTIPLE_DOCS'
             ? 'holds several YAML documents (---); put the payloads in one list instead'

@@ -132,7 +132,7 @@ describe('payload files: create payloads kept as data', () => {
 
   it('rejects unknown fields at any depth, and a missing required field', async () => {
     const dir = dataProject({
-      'typo.json': json({ ...payload('typo'), input_context: { problem_statement: 'p', hints: 'x' }, tags: ['a'] }),
+      'typo.json': json({ ...payload('typo'), input_context: { problem_statement: 'p', hints: 'x' }, tags: ['a'], metadata: { ' ': 'blank key' } }),
       'missing.yaml': 'name: no-scorers\ninput_context:\n  problem_statement: p\n',
     });
     const run = await cli(['validate', 'scenarios'], { cwd: dir });
@@ -140,13 +140,15 @@ describe('payload files: create payloads kept as data', () => {
     expect(run.stderr).toContain('  - scenarios/missing.yaml:1: scoring_contract: is missing; a create payload needs it\n');
     expect(run.stderr).toContain('  - scenarios/typo.json:5: input_context.hints: unknown field: a create payload has no such field (scenariokit schema lists them)\n');
     expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: tags: unknown field/);
+    expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: metadata: key " " must not be blank\n/);
   });
 
-  it('reports syntax errors with line and column, in JSON and YAML', async () => {
+  it('reports syntax errors and keys given twice with line and column, in JSON and YAML', async () => {
     const dir = dataProject({
       'broken.json': '{\n  "name": "x",\n  oops\n}\n',
       'broken.yaml': 'name: x\ninput_context: [a,\nmetadata: {}\n',
       'twice.yaml': 'name: a\nname: b\n',
+      'twice.json': '{\n  "name": "a",\n  "name": "b"\n}\n',
       'two-docs.yaml': `${stringify(payload('a'))}---\n${stringify(payload('b'))}`,
     });
     const run = await cli(['validate', 'scenarios'], { cwd: dir });
@@ -154,6 +156,7 @@ describe('payload files: create payloads kept as data', () => {
     expect(run.stderr).toContain('  - scenarios/broken.json:3:3: could not be parsed: Expected double-quoted property name in JSON\n');
     expect(run.stderr).toMatch(/ {2}- scenarios\/broken\.yaml:3:1: could not be parsed: .+\n/);
     expect(run.stderr).toContain('  - scenarios/twice.yaml:2:1: could not be parsed: Map keys must be unique\n');
+    expect(run.stderr).toContain('  - scenarios/twice.json:3:3: could not be parsed: Map keys must be unique\n'); // JSON.parse would keep the last
     expect(run.stderr).toMatch(/ {2}- scenarios\/two-docs\.yaml:\d+:1: could not be parsed: holds several YAML documents \(---\); put the payloads in one list instead\n/);
   });
 
