@@ -1,93 +1,65 @@
-import { relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { builderName, isScenarioBuilder } from '../scenario/scenario-builder.js';
-import { collectBuilders, isBrandedSuite, type CollectedBuilder } from '../suite/collect-builders.js';
-import { findModuleFiles } from './find-module-files.js';
+import { extname, relative, sep } from 'node:path';
+import type { CollectedBuilder } from '../suite/collect-builders.js';
+import { findScenarioFiles } from './find-scenario-files.js';
+import { loadModuleFile } from './load-module-file.js';
+import { loadPayloadFile } from './load-payload-file.js';
+import type { ScenarioFileLoader } from './scenario-file-loader.js';
 
 /** The scenarios found in some files, what was skipped, and the files that could not be used. */
 export interface LoadedScenarios {
-  /** Every builder found, once, with the file and export it came from. */
+  /** Every builder found, once, with the file (and export, or place in a payload file) it came from. */
   readonly entries: readonly CollectedBuilder[];
   /** What was skipped and why (templates), for stderr. */
   readonly notes: readonly string[];
-  /** Files that failed to load and exports that are not scenarios, each naming the file: exit code 2. */
+  /** Every problem with the files (one that fails to load, an export that is not a scenario, an invalid payload), each naming the file: exit code 2. */
   readonly problems: readonly string[];
-  /** How many module files were read. */
+  /** How many files were read. */
   readonly files: number;
 }
 
 /**
- * Loads `.ts` and `.js` modules (a directory stands for the modules in it and its subdirectories)
- * and collects the scenarios they export with `defineSuite`'s rule: builders, suites, arrays,
- * sets and generators of them, each builder once however often it is exported. An exported
- * builder without a name is a template, not a scenario: it is skipped, with a note. Other
- * exports (helpers, data) are left alone, unless they hold builders mixed with other things.
- * A module that fails to load is reported, naming the file, and the others are still read.
- * TypeScript is loaded with tsx.
+ * How each kind of scenario file is read, by extension: the one place that decides. Modules run
+ * and their exports are collected; payload files hold create payloads as data. A file named on
+ * the command line with another extension is loaded as a module (a directory holds only these).
+ */
+const LOADERS: Readonly<Record<string, ScenarioFileLoader>> = {
+  '.ts': loadModuleFile,
+  '.mts': loadModuleFile,
+  '.cts': loadModuleFile,
+  '.js': loadModuleFile,
+  '.mjs': loadModuleFile,
+  '.cjs': loadModuleFile,
+  '.json': loadPayloadFile,
+  '.yaml': loadPayloadFile,
+  '.yml': loadPayloadFile,
+};
+
+/** What `<files...>` may be, for the commands' `--help`. */
+export const FILES_ARGUMENT_HELP = '.ts/.js modules, .json/.yaml payload files, or directories of them';
+
+/**
+ * Loads the scenarios of `paths` (relative to `cwd`): `.ts`/`.js` modules, whose exported
+ * scenarios are collected, and `.json`/`.yaml`/`.yml` files holding create payloads. A directory
+ * stands for every such file in it and its subdirectories (declaration files left out). A file
+ * that cannot be used is reported, naming it, and the others are still read; every problem in
+ * every file is returned. A builder reached from several files counts once.
  */
 export async function loadScenarios(paths: readonly string[], cwd: string): Promise<LoadedScenarios> {
-  const files = await findModuleFiles(paths, cwd);
-  const { tsImport } = await import('tsx/esm/api');
+  const files = await findScenarioFiles(paths, cwd, isScenarioFile);
   const found = new Map<unknown, CollectedBuilder>();
   const notes: string[] = [];
   const problems: string[] = [];
-  for (const file of files) {
-    const shown = relative(cwd, file).split(sep).join('/') || file;
-    let module: Record<string, unknown>;
-    try {
-      module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
-    } catch (error) {
-      problems.push(`${shown}: could not be loaded: ${describeLoadError(error, cwd)}`);
-      continue;
-    }
-    for (const [exportName, value] of Object.entries(module)) {
-      const origin = `${shown}, export ${exportName}`;
-      if (isScenarioBuilder(value) && builderName(value) === undefined) {
-        notes.push(`skipped ${origin}: a builder without a name is a template, not a scenario`);
-        continue;
-      }
-      if (!mayHoldScenarios(value)) continue;
-      const others: string[] = [];
-      let entries: CollectedBuilder[];
-      try {
-        entries = collectBuilders(value, { origin, onOther: (_other, path) => others.push(path) });
-      } catch (error) {
-        problems.push(`${origin}: ${describeLoadError(error, cwd)}`);
-        continue;
-      }
-      if (entries.length === 0) continue; // data, not scenarios
-      if (others.length > 0) {
-        problems.push(`${origin}: holds scenario builders and other values (at ${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''}); export only builders, suites, or arrays and generators of them`);
-        continue;
-      }
-      for (const entry of entries) if (!found.has(entry.builder)) found.set(entry.builder, entry);
-    }
+  for (const path of files) {
+    const shown = relative(cwd, path).split(sep).join('/') || path;
+    const loaded = await (LOADERS[extname(path)] ?? loadModuleFile)({ path, shown, cwd });
+    notes.push(...loaded.notes);
+    problems.push(...loaded.problems);
+    for (const entry of loaded.entries) if (!found.has(entry.builder)) found.set(entry.builder, entry);
   }
   return { entries: [...found.values()], notes, problems, files: files.length };
 }
 
-/** Whether an export may be a suite's source: a builder, a suite, a generator function, or an iterable object (not a string). */
-function mayHoldScenarios(value: unknown): boolean {
-  if (isScenarioBuilder(value) || isBrandedSuite(value)) return true;
-  if (typeof value === 'function') return Object.prototype.toString.call(value) === '[object GeneratorFunction]';
-  return typeof value === 'object' && value !== null && Symbol.iterator in value;
-}
-
-/**
- * A load error in a line: its message (without tsx's "Transform failed" preamble) and, for an
- * error thrown while the module ran, where in the user's code, paths relative to `cwd`.
- */
-function describeLoadError(error: unknown, cwd: string): string {
-  if (!(error instanceof Error)) return String(error);
-  const here = `${cwd.replace(/[\\/]$/, '')}${sep}`;
-  // paths relative to cwd, without the query tsx adds to the modules it loads
-  const local = (text: string) => text.split(pathToFileURL(here).href).join('').split(here).join('').replace(/\?tsx-namespace=[\w-]+/g, '');
-  const message = error.message.replace(/^Transform failed with \d+ errors?:\n/, '').trim();
-  const name = error.name === 'Error' || error.name === 'TransformError' ? '' : `${error.name}: `;
-  const frame = error.stack
-    ?.split('\n')
-    .map((line) => /((?:file:\/\/)?\/[^\s():]+|[A-Za-z]:\\[^\s():]+):(\d+)(?::(\d+))?/.exec(line))
-    .find((match) => match !== null && !match[1]!.includes('node_modules'));
-  const at = frame && !message.includes(frame[1]!) ? ` (at ${local(frame[0])})` : '';
-  return local(`${name}${message}${at}`);
+/** Whether a directory's file is read: a kind of scenario file, and not a declaration file. */
+function isScenarioFile(name: string): boolean {
+  return Object.hasOwn(LOADERS, extname(name)) && !/\.d\.[cm]?ts$/.test(name);
 }

@@ -82,12 +82,14 @@ async function loadSuite(files: readonly string[], io: CliIO, output: ReturnType
     invalid = error.message;
   }
   if (problems.length > 0) {
-    const header = `${count(problems.length, 'problem')} with the files (${count(read, 'module')} read); nothing was sent:`;
+    const header = `${count(problems.length, 'problem')} with the files (${count(read, 'file')} read); nothing was sent:`;
     throw new UsageError([header, ...problems.map((problem) => `  - ${problem}`), ...(invalid === undefined ? [] : [invalid])].join('\n'));
   }
   if (invalid !== undefined) throw new UsageError(invalid);
   if (entries.length === 0) {
-    throw new UsageError(`no scenarios found in ${files.join(', ')} (${count(read, 'module')} read): export scenario builders, suites, or arrays or generators of them`);
+    throw new UsageError(
+      `no scenarios found in ${files.join(', ')} (${count(read, 'file')} read): export scenario builders, suites, or arrays or generators of them, or write create payloads in .json or .yaml files`,
+    );
   }
   return suite;
 }

@@ -14,7 +14,7 @@ export async function writeFilesAllOrNothing(cwd: string, out: string, files: re
   for (const { name } of files) {
     const existing = await lstat(join(dir, name)).catch(() => undefined);
     if (existing !== undefined && !existing.isFile()) {
-      throw new UsageError(`${join(out, name)} exists and is not a file, so it cannot be replaced; move it, or choose another --out folder. Nothing was written.`);
+      throw new UsageError(`${join(out, name)} exists and is not a file, so it cannot be replaced; move it, or choose another --out. Nothing was written.`);
     }
   }
   const made = await mkdir(dir, { recursive: true });

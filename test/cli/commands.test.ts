@@ -41,7 +41,7 @@ export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
     expect(await cli(['validate', 'nowhere'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'nowhere: no such file or directory\n' });
     const run = await cli(['validate', 'scenarios'], { cwd: dir });
     expect(run).toMatchObject({ code: 2 });
-    expect(run.stderr).toContain('no scenarios found in scenarios (1 module read): export scenario builders, suites, or arrays or generators of them');
+    expect(run.stderr).toContain('no scenarios found in scenarios (1 file read): export scenario builders, suites, or arrays or generators of them, or write create payloads in .json or .yaml files');
   });
 });
 

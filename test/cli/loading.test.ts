@@ -23,7 +23,7 @@ describe('a module that fails to load', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.split('\n');
-    expect(lines[0]).toBe('4 problems with the files (5 modules read); nothing was sent:');
+    expect(lines[0]).toBe('4 problems with the files (5 files read); nothing was sent:');
     expect(lines[1]).toBe('  - scenarios/a-syntax.ts: could not be loaded: scenarios/a-syntax.ts:2:23: ERROR: Unexpected ";"');
     expect(lines[2]).toMatch(/^ {2}- scenarios\/b-throws\.ts: could not be loaded: the database is not configured \(at scenarios\/helpers\/boom\.ts:\d+:\d+\)$/);
     expect(lines[3]).toBe("  - scenarios/c-missing.ts: could not be loaded: SyntaxError: The requested module './d-good.ts' does not provide an export named 'nothing' (at scenarios/c-missing.ts:2)");

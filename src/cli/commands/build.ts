@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
+import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { count } from '../plural.js';
 import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 import { UsageError } from '../usage-error.js';
@@ -14,7 +15,7 @@ export const buildCommand: CliCommand = {
   define: (context) =>
     new Command('build')
       .description('print the create payload of every scenario as JSON, or write one file per scenario')
-      .argument('<files...>', '.ts or .js modules, or directories of them')
+      .argument('<files...>', FILES_ARGUMENT_HELP)
       .option('--out <dir>', 'write <dir>/<scenario name>.json (the name URL-encoded) instead of printing; all files or none')
       .action(async (files: string[], options: { out?: string }) => {
         const scenarios = (await context.loadSuite(files)).scenarios();

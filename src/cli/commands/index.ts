@@ -3,8 +3,9 @@ import { buildCommand } from './build.js';
 import { planCommand } from './plan.js';
 import { pullCommand } from './pull.js';
 import { pushCommand } from './push.js';
+import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
 /** Every command, in the order `--help` lists them. A new command is a file in this folder and a line here. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, buildCommand, verifyCommand, planCommand, pushCommand, pullCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, buildCommand, verifyCommand, planCommand, pushCommand, pullCommand, schemaCommand];

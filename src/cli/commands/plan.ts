@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
+import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
 
 /** `scenariokit plan <files...>`: what a push would do, as diffs or JSON; writes nothing. */
@@ -13,7 +14,7 @@ export const planCommand: CliCommand = {
   define: (context) =>
     new Command('plan')
       .description('show what a push would create, update or leave unchanged (reads the target, writes nothing)')
-      .argument('<files...>', '.ts or .js modules, or directories of them')
+      .argument('<files...>', FILES_ARGUMENT_HELP)
       .option('--json', 'print the plan as JSON')
       .action(async (files: string[], options: { json?: boolean; local?: boolean }) => {
         const { print } = context.output;

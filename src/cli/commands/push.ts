@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
+import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
 import { wasWere } from '../plural.js';
 import { positiveInteger } from '../positive-integer.js';
@@ -17,7 +18,7 @@ export const pushCommand: CliCommand = {
   define: (context) =>
     new Command('push')
       .description('create and update the scenarios so that the target matches the files')
-      .argument('<files...>', '.ts or .js modules, or directories of them')
+      .argument('<files...>', FILES_ARGUMENT_HELP)
       .option('--concurrency <n>', 'writes at once', positiveInteger, 8)
       .option('--dry-run', 'plan only; write nothing')
       .option('--json', 'print { results } as JSON, and no progress')
