@@ -140,7 +140,7 @@ describe('payload files: create payloads kept as data', () => {
     expect(run.stderr).toContain('  - scenarios/missing.yaml:1: scoring_contract: is missing; a create payload needs it\n');
     expect(run.stderr).toContain('  - scenarios/typo.json:5: input_context.hints: unknown field: a create payload has no such field (scenariokit schema lists them)\n');
     expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: tags: unknown field/);
-    expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: metadata: key " " must not be blank\n/);
+    expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: metadata\[" "\]: metadata key must not be blank\n/);
   });
 
   it('reports syntax errors and keys given twice with line and column, in JSON and YAML', async () => {
@@ -170,13 +170,13 @@ describe('payload files: create payloads kept as data', () => {
   });
 
   it('takes every .json and .yaml file of a directory: one that is not a payload is an error naming it', async () => {
-    const dir = dataProject({ 'tasks.yaml': stringify([payload('a')]), 'fixtures/package.json': json({ name: 'fixture', version: '1.0.0' }) });
+    const dir = dataProject({ 'tasks.yaml': stringify([payload('a')]), 'fixtures/settings.json': json({ name: 'fixture', version: '1.0.0' }) });
     const run = await cli(['validate', 'scenarios'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       [
         '1 problem with the files (2 files read); nothing was sent:',
-        '  - scenarios/fixtures/package.json:1: not a scenario create payload: it has no input_context and no scoring_contract (its fields: name, version); if it is not meant to be one, move it out of the scenario folder',
+        '  - scenarios/fixtures/settings.json:1: not a scenario create payload: it has no input_context and no scoring_contract (its fields: name, version); if it is not meant to be one, move it out of the scenario folder',
         '',
       ].join('\n'),
     );
@@ -191,7 +191,7 @@ describe('payload files: create payloads kept as data', () => {
     expect(run.code).toBe(2);
     // files sorted by path: code.ts comes first, so the YAML item is the duplicate
     expect(run.stderr).toContain(
-      '"fix-null" (scenarios/data/bugs.yaml:11, [1]):\n    - name: scenario #1 (scenarios/code.ts, export fixNull) has the same name; names identify scenarios in a suite',
+      '"fix-null" (scenarios/data/bugs.yaml:11, [1]):\n    - error name: scenario #1 (scenarios/code.ts, export fixNull) has the same name; names identify scenarios in a suite',
     );
   });
 
@@ -254,8 +254,8 @@ describe('scenariokit schema', () => {
     expect(errors(unnamed)).toEqual([' required {"missingProperty":"name"}']);
     expect(errors({ ...payload('x'), metadata: { version: 1 } })).toEqual(['/metadata/version type {"type":"string"}']);
     expect(errors({ ...payload('x'), scorer_timeout_sec: '600' })).toEqual(['/scorer_timeout_sec type {"type":"integer"}']);
-    expect(errors({ ...payload('x'), ...scorer({ type: 'command_scorer', command: 'npm test' }, 2) })).toEqual([
-      '/scoring_contract/scoring_function_parameters/0/weight maximum {"comparison":"<=","limit":1}',
+    expect(errors({ ...payload('x'), ...scorer({ type: 'command_scorer', command: 'npm test' }, -1) })).toEqual([
+      '/scoring_contract/scoring_function_parameters/0/weight minimum {"comparison":">=","limit":0}',
     ]);
     expect(errors({ ...payload('x'), ...scorer({ type: 'comand_scorer', command: 'npm test' }) })).toContainEqual(
       expect.stringMatching(/^\/scoring_contract\/scoring_function_parameters\/0\/scorer (oneOf|anyOf) /),
