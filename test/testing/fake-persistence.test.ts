@@ -40,7 +40,7 @@ describe('persistTo', () => {
     const fake = await startFake({ persistTo: file });
     const view = await nullCheck.create({ client: fake.client() });
 
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'scenariokit-fake-runloop', version: 1, scenarios: [view] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'scenariokit-fake-runloop', version: 2, scenarios: [view], benchmarks: [], blueprints: [], objects: [] });
     expect(readdirSync(join(file, '..'))).toEqual(['fake-runloop.json']);
     fake.reset();
     expect(JSON.parse(readFileSync(file, 'utf8')).scenarios).toEqual([]);
