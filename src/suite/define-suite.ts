@@ -20,11 +20,12 @@ import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validat
 export type SuiteSource = ScenarioBuilder | Suite | Iterable<SuiteSource> | (() => Iterable<SuiteSource>);
 
 /**
- * Options of a suite's `plan()`.
+ * Options of a suite's `plan()`. An unknown key is an error (a `TypeError` naming it), as is a
+ * value of the wrong kind.
  *
  * @example
  * ```ts
- * const options: SuitePlanOptions = { client, concurrency: 4, requestOptions: { timeout: 30_000 } };
+ * const options: SuitePlanOptions = { client, concurrency: 4, requestOptions: { timeout: 30_000 }, benchmark: 'parser-bugs' };
  * await suite.plan(options);
  * ```
  */
@@ -35,6 +36,12 @@ export interface SuitePlanOptions {
   concurrency?: number;
   /** Per-request options for the SDK (timeout, maxRetries, headers…); an `idempotencyKey` is not used for the writes of a push, each of which has its own. */
   requestOptions?: RequestOptions;
+  /**
+   * The name of a Runloop benchmark to hold exactly the suite's scenarios: the plan says what
+   * becomes of it, and a push creates it when no benchmark has the name, or updates its
+   * scenarios when they differ, once every scenario was written.
+   */
+  benchmark?: string;
 }
 
 /**
@@ -70,9 +77,9 @@ export interface Suite {
   readonly builders: readonly ScenarioBuilder[];
   /** Every scenario's create payload; throws {@link SuiteValidationError} listing every invalid scenario and duplicate name. */
   scenarios(): readonly SuiteScenario[];
-  /** What a push would do, scenario by scenario, without writing anything. */
+  /** What a push would do, scenario by scenario (and with the benchmark, with the `benchmark` option), without writing anything. */
   plan(options?: SuitePlanOptions): Promise<SuitePlan>;
-  /** Creates and updates what the plan says, with bounded concurrency; never stops at the first failure. */
+  /** Creates and updates what the plan says, with bounded concurrency; never stops at the first failure. With `benchmark`, then syncs the benchmark. */
   push(options?: SuitePushOptions): Promise<SuitePushResult>;
 }
 
