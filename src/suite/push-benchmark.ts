@@ -54,7 +54,8 @@ export async function pushBenchmark(
   if (action === 'unchanged') return result;
   if (options.aborted) return { ...result, error: 'not sent: the push was aborted' };
   const ids = results.map((scenario) => scenario.id!);
-  const added = add.map((member) => ({ name: member.name, id: member.id ?? results.find((scenario) => scenario.name === member.name)!.id! }));
+  const idByName = new Map(results.map((scenario) => [scenario.name, scenario.id!]));
+  const added = add.map((member) => ({ name: member.name, id: member.id ?? idByName.get(member.name)! }));
   try {
     const view = action === 'create'
       ? await client.benchmarks.create({ name, scenario_ids: ids }, options.requestOptions)
