@@ -52,6 +52,8 @@ export {
   type SuiteSource,
 } from './suite/define-suite.js';
 export type { SuiteAction, SuitePlan, SuitePlanItem } from './suite/plan-suite.js';
-export type { SuitePushOptions, SuitePushProgress, SuiteScenarioResult, SuitePushResult } from './suite/push-suite.js';
+export type { SuitePushOptions, SuitePushProgress, SuitePushResult, SuiteScenarioResult } from './suite/push-suite.js';
+export type { BenchmarkAction, BenchmarkMember, SuiteBenchmarkPlan } from './suite/plan-benchmark.js';
+export type { SuiteBenchmarkResult } from './suite/push-benchmark.js';
 export type { FieldChange } from './suite/payload-changes.js';
 export { SuiteValidationError, type InvalidSuiteScenario } from './suite/suite-validation-error.js';

@@ -1,4 +1,5 @@
 import type { Runloop, RunloopSDK } from '@runloop/api-client';
+import type { BenchmarkView } from '@runloop/api-client/resources/benchmarks';
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { ScenarioCreateParams, ScenarioUpdateParams, ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import type { z } from 'zod';
@@ -165,6 +166,11 @@ describe('clients', () => {
       update: async (id: string, _body?: ScenarioUpdateParams, _options?: RequestOptions): Promise<ScenarioView> => ({ ...({} as ScenarioView), id }),
       retrieve: async (id: string): Promise<ScenarioView> => ({ ...({} as ScenarioView), id: id + this.#apiKey }),
       list: async (_query?: { limit?: number; name?: string }): Promise<ScenarioListPage> => ({} as ScenarioListPage),
+    };
+    readonly benchmarks = {
+      create: async (body: { name: string }): Promise<BenchmarkView> => ({ ...({} as BenchmarkView), name: body.name }),
+      update: async (id: string): Promise<BenchmarkView> => ({ ...({} as BenchmarkView), id }),
+      async *list(): AsyncIterable<BenchmarkView> {},
     };
   }
 

@@ -1,4 +1,5 @@
 import type { RequestOptions } from '@runloop/api-client/core';
+import type { BenchmarkView } from '@runloop/api-client/resources/benchmarks';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { z } from 'zod';
 
@@ -47,6 +48,15 @@ export interface RunloopApiClient {
     retrieve(id: string, options?: RequestOptions): PromiseLike<ScenarioView>;
     /** `GET /v1/scenarios`. */
     list(query: { limit?: number; name?: string; starting_after?: string }, options?: RequestOptions): PromiseLike<ScenarioListPage>;
+  };
+  /** `client.benchmarks`: the benchmark endpoints a suite's `benchmark` option uses. */
+  readonly benchmarks: {
+    /** `POST /v1/benchmarks`. */
+    create(body: { name: string; scenario_ids?: string[] }, options?: RequestOptions): PromiseLike<BenchmarkView>;
+    /** `POST /v1/benchmarks/{id}`. */
+    update(id: string, body: { scenario_ids?: string[] }, options?: RequestOptions): PromiseLike<BenchmarkView>;
+    /** `GET /v1/benchmarks`, every page. */
+    list(query: { limit?: number; name?: string }, options?: RequestOptions): AsyncIterable<BenchmarkView>;
   };
 }
 

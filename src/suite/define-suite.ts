@@ -1,14 +1,13 @@
 import type { RequestOptions } from '@runloop/api-client/core';
-import { z } from 'zod';
-import { ClientOptionsSchema, type RunloopClient } from '../client/runloop-client.js';
+import type { RunloopClient } from '../client/runloop-client.js';
 import { builderName, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import { createIssue } from '../scenario/scenario-issues.js';
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
-import { optionProblems } from '../validation/option-problems.js';
-import { formatIssuePath, type ScenarioIssue } from '../validation/scenario-issue.js';
+import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { brandSuite, collectBuilders, isBrandedSuite, type CollectedBuilder } from './collect-builders.js';
 import { planSuite, type SuitePlan } from './plan-suite.js';
 import { pushSuite, type SuitePushOptions, type SuitePushResult } from './push-suite.js';
+import { checkSuiteOptions } from './suite-options.js';
 import { SuiteValidationError, type InvalidSuiteScenario } from './suite-validation-error.js';
 
 /**
@@ -38,11 +37,12 @@ export interface SuiteOptions {
 }
 
 /**
- * Options of a suite's `plan()`.
+ * Options of a suite's `plan()`. An unknown key is an error (a `TypeError` naming it), as is a
+ * value of the wrong kind.
  *
  * @example
  * ```ts
- * const options: SuitePlanOptions = { client, concurrency: 4, requestOptions: { timeout: 30_000 } };
+ * const options: SuitePlanOptions = { client, concurrency: 4, requestOptions: { timeout: 30_000 }, benchmark: 'parser-bugs' };
  * await suite.plan(options);
  * ```
  */
@@ -53,6 +53,12 @@ export interface SuitePlanOptions {
   concurrency?: number;
   /** Per-request options for the SDK (timeout, maxRetries, headers…); an `idempotencyKey` is not used for the writes of a push, each of which has its own. */
   requestOptions?: RequestOptions;
+  /**
+   * The name of a Runloop benchmark to hold exactly the suite's scenarios: the plan says what
+   * becomes of it, and a push creates it when no benchmark has the name, or updates its
+   * scenarios when they differ, once every scenario was written.
+   */
+  benchmark?: string;
 }
 
 /**
@@ -98,9 +104,9 @@ export interface Suite {
    * every scenario with errors (or, strict, warnings) and every duplicate name.
    */
   scenarios(): readonly SuiteScenario[];
-  /** What a push would do, scenario by scenario, without writing anything. */
+  /** What a push would do, scenario by scenario (and with the benchmark, with the `benchmark` option), without writing anything. */
   plan(options?: SuitePlanOptions): Promise<SuitePlan>;
-  /** Creates and updates what the plan says, with bounded concurrency; never stops at the first failure. */
+  /** Creates and updates what the plan says, with bounded concurrency; never stops at the first failure. With `benchmark`, then syncs the benchmark. */
   push(options?: SuitePushOptions): Promise<SuitePushResult>;
 }
 
@@ -116,10 +122,6 @@ export function isSuite(value: unknown): value is Suite {
   return isBrandedSuite(value);
 }
 
-const SuiteOptionsSchema = z.strictObject({ strict: z.boolean({ error: 'must be true or false' }) });
-const SuitePlanOptionsSchema = ClientOptionsSchema.extend({ concurrency: z.unknown() });
-const SuitePushOptionsSchema = SuitePlanOptionsSchema.extend({ dryRun: z.unknown(), onProgress: z.unknown(), signal: z.unknown() });
-
 /**
  * Defines a suite from builders, arrays of builders or a generator of them. A builder given more
  * than once (say, in two suites combined) is one scenario.
@@ -130,7 +132,7 @@ const SuitePushOptionsSchema = SuitePlanOptionsSchema.extend({ dryRun: z.unknown
  * ```
  */
 export function defineSuite(name: string, source: SuiteSource, options: SuiteOptions = {}): Suite {
-  checkOptions(SuiteOptionsSchema, options, 'defineSuite options');
+  checkSuiteOptions(options);
   return suiteOf(name, collectBuilders(source), options.strict === true);
 }
 
@@ -144,23 +146,10 @@ export function suiteOf(name: string, entries: readonly CollectedBuilder[], stri
     builders,
     strict,
     scenarios: () => (scenarios ??= checkScenarios(name, frozen, strict)),
-    plan: async (planOptions = {}) => checkOptions(SuitePlanOptionsSchema, planOptions, 'plan options', () => planSuite(suite, planOptions)),
-    push: async (pushOptions = {}) => checkOptions(SuitePushOptionsSchema, pushOptions, 'push options', () => pushSuite(suite, pushOptions)),
+    plan: (planOptions) => planSuite(suite, planOptions),
+    push: (pushOptions) => pushSuite(suite, pushOptions),
   };
   return Object.freeze(brandSuite(suite, frozen));
-}
-
-/**
- * Checks an option object of a suite call, then gives `result`; unknown keys (and wrong values)
- * are a `TypeError` naming each, with a did-you-mean: they are the calling code's mistake.
- */
-function checkOptions<R>(schema: z.ZodObject, options: unknown, what: string, result?: () => R): R {
-  const problems = optionProblems(schema, options);
-  if (problems.length > 0) {
-    const lines = problems.map((problem) => `  - ${formatIssuePath(problem.path) || '(options)'}: ${problem.message} [${problem.code}]`);
-    throw new TypeError(`Invalid ${what}:\n${lines.join('\n')}`);
-  }
-  return result?.() as R;
 }
 
 function checkScenarios(suite: string, entries: readonly CollectedBuilder[], strict: boolean): readonly SuiteScenario[] {

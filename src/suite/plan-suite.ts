@@ -3,7 +3,9 @@ import type { Suite, SuitePlanOptions } from './define-suite.js';
 import { describeChanges } from './describe-changes.js';
 import { findStoredScenarios } from './find-stored-scenarios.js';
 import { payloadChanges, type FieldChange } from './payload-changes.js';
+import { findBenchmarks, planBenchmark, type SuiteBenchmarkPlan } from './plan-benchmark.js';
 import { storedFields } from './stored-fields.js';
+import { checkPlanOptions } from './suite-options.js';
 
 /**
  * What a push does with one scenario.
@@ -39,30 +41,43 @@ export interface SuitePlanItem {
 }
 
 /**
- * A suite's plan: one item per scenario, in suite order.
+ * A suite's plan: one item per scenario, in suite order, and, with the `benchmark` option, what
+ * becomes of the benchmark.
  *
  * @example
  * ```ts
- * const plan: SuitePlan = await suite.plan({ client });
+ * const plan: SuitePlan = await suite.plan({ client, benchmark: 'parser-bugs' });
  * for (const item of plan.items) console.log(item.diff);
+ * console.log(plan.benchmark?.diff);
  * ```
  */
 export interface SuitePlan {
   readonly items: readonly SuitePlanItem[];
+  /** The benchmark named by the `benchmark` option; absent without it. */
+  readonly benchmark?: SuiteBenchmarkPlan;
+}
+
+/** Plans a suite (its `plan()`): checks the options (an unknown one is a `TypeError`), then {@link computePlan}. */
+export async function planSuite(suite: Suite, options?: SuitePlanOptions): Promise<SuitePlan> {
+  return computePlan(suite, checkPlanOptions(options));
 }
 
 /**
- * Plans a suite: validates every scenario, finds the stored ones by name and compares. `push()`
- * plans without `describe`: it has no use for the diff texts.
+ * Validates every scenario, finds the stored ones by name (and the benchmark, when asked) and
+ * compares. `push()` plans without `describe`: it has no use for the diff texts.
  */
-export async function planSuite(suite: Suite, options: SuitePlanOptions, { describe = true } = {}): Promise<SuitePlan> {
+export async function computePlan(suite: Suite, options: SuitePlanOptions, { describe = true } = {}): Promise<SuitePlan> {
   const scenarios = suite.scenarios();
   const client = await resolveClient(options.client);
-  const stored = await findStoredScenarios(
-    client,
-    scenarios.map((scenario) => scenario.name),
-    { concurrency: options.concurrency ?? 8, requestOptions: options.requestOptions },
-  );
+  const { benchmark, requestOptions } = options;
+  const [stored, benchmarks] = await Promise.all([
+    findStoredScenarios(
+      client,
+      scenarios.map((scenario) => scenario.name),
+      { concurrency: options.concurrency ?? 8, requestOptions },
+    ),
+    benchmark === undefined ? undefined : findBenchmarks(client, benchmark, requestOptions),
+  ]);
   const items = await Promise.all(
     scenarios.map(async ({ name, payload }): Promise<SuitePlanItem> => {
       const views = stored.get(name) ?? [];
@@ -81,5 +96,6 @@ export async function planSuite(suite: Suite, options: SuitePlanOptions, { descr
       return { name, action: 'update', id: view.id, changes, diff: describe ? await describeChanges(`~ ${name} (${view.id})`, changes) : '' };
     }),
   );
-  return { items };
+  if (benchmark === undefined) return { items };
+  return { items, benchmark: planBenchmark(benchmark, benchmarks!, items) };
 }

@@ -1,10 +1,13 @@
 import type { RequestOptions } from '@runloop/api-client/core';
 import { resolveClient } from '../client/runloop-client.js';
 import type { Suite, SuitePlanOptions } from './define-suite.js';
-import { planSuite, type SuiteAction, type SuitePlanItem } from './plan-suite.js';
+import { computePlan, type SuiteAction, type SuitePlanItem } from './plan-suite.js';
+import { pushBenchmark, type SuiteBenchmarkResult } from './push-benchmark.js';
+import { checkPushOptions } from './suite-options.js';
 
 /**
- * Options of a suite's `push()`.
+ * Options of a suite's `push()`: those of `plan()`, and how to write. An unknown key is an error
+ * (a `TypeError` naming it), as is a value of the wrong kind.
  *
  * @example
  * ```ts
@@ -32,16 +35,18 @@ export interface SuitePushOptions extends SuitePlanOptions {
 }
 
 /**
- * The outcome of a push: one result per scenario.
+ * The outcome of a push: one result per scenario, and the benchmark's with the `benchmark` option.
  *
  * @example
  * ```ts
- * const { results }: SuitePushResult = await suite.push({ client });
+ * const { results, benchmark }: SuitePushResult = await suite.push({ client, benchmark: 'parser-bugs' });
  * ```
  */
 export interface SuitePushResult {
   /** One result per scenario, in suite order. */
   readonly results: readonly SuiteScenarioResult[];
+  /** What became of the benchmark named by the `benchmark` option; absent without it. */
+  readonly benchmark?: SuiteBenchmarkResult;
 }
 
 /**
@@ -80,18 +85,29 @@ export interface SuitePushProgress {
   readonly result: SuiteScenarioResult;
 }
 
-/** Pushes a suite: plan, then create and update with bounded concurrency, every failure kept in the results. */
-export async function pushSuite(suite: Suite, options: SuitePushOptions): Promise<SuitePushResult> {
+/**
+ * Pushes a suite: checks the options, plans, then creates and updates with bounded concurrency,
+ * every failure kept in the results; with `benchmark`, then syncs the benchmark (see
+ * {@link pushBenchmark}).
+ */
+export async function pushSuite(suite: Suite, given?: SuitePushOptions): Promise<SuitePushResult> {
+  const options = checkPushOptions(given);
   const scenarios = suite.scenarios();
   const { signal } = options;
   signal?.throwIfAborted();
   const client = await resolveClient(options.client);
   // aborting while the plan reads stops its requests: nothing has been written yet
   const planOptions = { ...options, client, requestOptions: { ...options.requestOptions, signal: signal ?? options.requestOptions?.signal } };
-  const { items } = await planSuite(suite, planOptions, { describe: false }).catch((error: unknown) => {
+  const plan = await computePlan(suite, planOptions, { describe: false }).catch((error: unknown) => {
     throw signal?.aborted ? signal.reason : error; // the SDK's abort error says less than the reason given
   });
-  if (options.dryRun) return { results: items.map(({ name, action, id, error }) => ({ name, action, ...(id && { id }), ...(error && { error }) })) };
+  const { items } = plan;
+  if (options.dryRun) {
+    const results = items.map(({ name, action, id, error }) => ({ name, action, ...(id && { id }), ...(error && { error }) }));
+    if (plan.benchmark === undefined) return { results };
+    const { name, action, id, add, remove, error } = plan.benchmark;
+    return { results, benchmark: { name, action, ...(id && { id }), added: add, removed: remove, ...(error && { error }) } };
+  }
 
   // one idempotency key for many writes would make them one write: each gets the SDK's own key
   const { idempotencyKey: _oneKeyForAll, ...requestOptions } = options.requestOptions ?? ({} as RequestOptions);
@@ -124,6 +140,7 @@ export async function pushSuite(suite: Suite, options: SuitePushOptions): Promis
     }
   };
   const results = await Promise.all(items.map((item, index) => limit(async () => report(await apply(item, index)))));
+  const benchmark = plan.benchmark && (await pushBenchmark(client, plan.benchmark, results, { requestOptions, aborted: signal?.aborted === true }));
   if (progressError) throw progressError.error;
-  return { results };
+  return benchmark === undefined ? { results } : { results, benchmark };
 }

@@ -3,10 +3,11 @@ import { ApiFailure } from './api-failure.js';
 import type { WireReply, WireRequest } from './dual-protocol-server.js';
 import { FAULT_STATUS, type FaultKind, type FaultPlan } from './fault-plan.js';
 import { IdempotencyCache } from './idempotency-cache.js';
+import type { ApiAnswer } from './api-call.js';
+import { routeApiCall } from './api-routes.js';
+import type { FakeStores } from './fake-stores.js';
 import type { OpenApiValidator } from './openapi-validator.js';
 import { MASKED_AUTHORIZATION, type RecordedRequest } from './recorded-request.js';
-import { routeScenarioCall, type ApiAnswer } from './scenario-routes.js';
-import type { ScenarioStore } from './scenario-store.js';
 
 /** The header in which the SDK sends its idempotency key, the same on every retry of a POST. */
 const IDEMPOTENCY_HEADER = 'x-request-id';
@@ -23,16 +24,28 @@ const IDEMPOTENCY_HEADER = 'x-request-id';
 export const MAX_BODY_DEPTH = 512;
 
 /**
+ * Where the fake takes the uploads of storage objects: `<baseURL>${UPLOAD_PATH}<object id>/<token>`,
+ * the `upload_url` of a new object. The token stands for the signature of a presigned URL: such a
+ * request carries no bearer token.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${fake.baseURL}${UPLOAD_PATH}${id}/${token}`, { method: 'PUT', body: tarball });
+ * ```
+ */
+export const UPLOAD_PATH = '/scenariokit-fake/uploads/';
+
+/**
  * What a {@link FakeRequestHandler} works with.
  *
  * @example
  * ```ts
- * const options: FakeRequestHandlerOptions = { apiKey, store, validator: OpenApiValidator.shared(), faults: new FaultPlan(1, undefined), latencyMs: 0 };
+ * const options: FakeRequestHandlerOptions = { apiKey, stores, validator: OpenApiValidator.shared(), faults: new FaultPlan(1, undefined), latencyMs: 0 };
  * ```
  */
 export interface FakeRequestHandlerOptions {
   readonly apiKey: string;
-  readonly store: ScenarioStore;
+  readonly stores: FakeStores;
   readonly validator: OpenApiValidator;
   readonly faults: FaultPlan;
   readonly latencyMs: number;
@@ -44,12 +57,14 @@ export interface FakeRequestHandlerOptions {
  * JSON or nests deeper than {@link MAX_BODY_DEPTH}); record the request; wait `latencyMs`;
  * inject a fault if the plan says so (429/500/503 or a reset, before anything is processed);
  * answer 401 to a missing or wrong token; answer a POST whose idempotency key was already answered
- * with that first answer; otherwise run the call against the store and remember the answer
- * under the key; for `drop-after-commit`, cut the connection instead of answering.
+ * with that first answer; otherwise run the call against the stores and remember the answer
+ * under the key; for `drop-after-commit`, cut the connection instead of answering. An upload to
+ * an object's `upload_url` ({@link UPLOAD_PATH}) is authorised by the token in its URL instead,
+ * gets neither latency nor faults, and is recorded with its token masked.
  *
  * @example
  * ```ts
- * const handler = new FakeRequestHandler({ apiKey, store, validator, faults, latencyMs: 0 });
+ * const handler = new FakeRequestHandler({ apiKey, stores, validator, faults, latencyMs: 0 });
  * const server = await startDualProtocolServer((request) => handler.handle(request));
  * ```
  */
@@ -83,6 +98,7 @@ export class FakeRequestHandler {
   async handle(request: WireRequest): Promise<WireReply> {
     const url = parseUrl(request.url);
     const auth = this.#authOf(request.headers.authorization);
+    if (url.pathname.startsWith(UPLOAD_PATH)) return this.#upload(request, url, auth);
     // the token is checked before any work on the body: a request without a valid one never has it read
     const body: ParsedBody = auth === 'valid' ? parseBody(request.body) : { value: undefined };
     const idempotencyKey = request.method === 'POST' ? request.headers[IDEMPOTENCY_HEADER] : undefined;
@@ -160,11 +176,45 @@ export class FakeRequestHandler {
       if (request.tooLarge) throw new ApiFailure(413, 'request body too large for the fake (32 MiB at most)');
       if (body.error !== undefined) throw new ApiFailure(400, `request body ${body.error}`);
       const query = Object.fromEntries(url.searchParams);
-      return routeScenarioCall({ method: request.method, path: url.pathname, query, body: body.value }, this.#options.store, this.#options.validator);
+      return routeApiCall({ method: request.method, path: url.pathname, query, body: body.value }, this.#options.stores, this.#options.validator);
     } catch (error) {
       if (error instanceof ApiFailure) return { status: error.status, body: error.toBody() };
       throw error;
     }
+  }
+
+  /** An upload to an object's `upload_url`: recorded (token masked, body not kept), then handed to the object store. */
+  #upload(request: WireRequest, url: URL, auth: RecordedRequest['auth']): WireReply {
+    const [id = '', token = ''] = url.pathname.slice(UPLOAD_PATH.length).split('/');
+    const answer = ((): ApiAnswer => {
+      try {
+        if (this.#closed) throw new ApiFailure(503, 'the fake is closed');
+        if (request.method !== 'PUT') throw new ApiFailure(405, `${request.method} is not allowed on an upload URL (allowed: PUT)`);
+        if (request.tooLarge) throw new ApiFailure(413, 'upload too large for the fake (32 MiB at most)');
+        this.#options.stores.objects.upload(id, token, request.body.length);
+        return { status: 200, body: undefined };
+      } catch (error) {
+        if (error instanceof ApiFailure) return { status: error.status, body: error.toBody() };
+        throw error;
+      }
+    })();
+    this.#requests.push(
+      Object.freeze({
+        seq: this.#requests.length + 1,
+        method: request.method,
+        path: `${UPLOAD_PATH}${id}/****`,
+        query: Object.freeze({}),
+        body: undefined,
+        idempotencyKey: undefined,
+        auth,
+        headers: Object.freeze(maskHeaders(request.headers)),
+        protocol: request.protocol,
+        fault: undefined,
+        replayed: false,
+        status: answer.status,
+      }),
+    );
+    return answer.body === undefined ? { kind: 'respond', status: answer.status, headers: {}, body: '' } : json(answer.status, answer.body);
   }
 
   #authOf(header: string | undefined): RecordedRequest['auth'] {

@@ -1,4 +1,4 @@
-import type { ApiAnswer } from './scenario-routes.js';
+import type { ApiAnswer } from './api-call.js';
 
 /**
  * The first answer to each idempotency key, with the request it answered. A POST whose key was

@@ -5,14 +5,16 @@ import { parse } from 'yaml';
 import { applySpecExceptions, type OpenApiSchema } from './spec-exceptions.js';
 
 /**
- * The file name of the OpenAPI copy, in the package's `openapi/` folder.
+ * The files of the OpenAPI copy, in the package's `openapi/` folder: the scenario paths, and the
+ * benchmark, blueprint and object paths (which refer to schemas of the first, such as
+ * `LaunchParameters`). They are read as one spec.
  *
  * @example
  * ```ts
- * join(packageRoot, 'openapi', SPEC_FILE_NAME);
+ * SPEC_FILE_NAMES.map((name) => join(packageRoot, 'openapi', name));
  * ```
  */
-const SPEC_FILE_NAME = 'runloop-scenarios-openapi.yml';
+export const SPEC_FILE_NAMES = ['runloop-scenarios-openapi.yml', 'runloop-benchmarks-blueprints-openapi.yml'] as const;
 
 /**
  * A JSON Schema (draft-07) as Ajv reads it.
@@ -25,58 +27,71 @@ const SPEC_FILE_NAME = 'runloop-scenarios-openapi.yml';
 export type JsonSchema = { [keyword: string]: unknown };
 
 /**
- * The OpenAPI copy, read: its provenance line and its component schemas, with the documented
- * exceptions applied.
+ * The OpenAPI copy, read: its files, their provenance lines and their component schemas (one
+ * set), with the documented exceptions applied.
  *
  * @example
  * ```ts
  * const spec = loadOpenApiSpec();
- * spec.provenance; // 'Extracted from … Third-party copy of Runloop public spec.'
+ * spec.provenance[0]; // 'Extracted from … Third-party copy of Runloop public spec.'
  * ```
  */
 export interface OpenApiSpec {
-  readonly file: string;
-  readonly provenance: string;
+  readonly files: readonly string[];
+  /** Each file's `x-provenance`, in the order of `files`. */
+  readonly provenance: readonly string[];
   readonly schemas: Readonly<Record<string, OpenApiSchema>>;
 }
 
 /**
- * Finds `openapi/runloop-scenarios-openapi.yml` in the nearest folder above this module: the
- * package root both from the sources (`src/testing/`) and from the build (`dist/`).
+ * Finds `openapi/<name>` (by default the scenario paths' file) in the nearest folder above this
+ * module: the package root both from the sources (`src/testing/`) and from the build (`dist/`).
  *
  * @example
  * ```ts
  * findSpecFile(); // '/…/node_modules/scenariokit/openapi/runloop-scenarios-openapi.yml'
  * ```
  */
-export function findSpecFile(): string {
+export function findSpecFile(name: string = SPEC_FILE_NAMES[0]): string {
   const start = dirname(fileURLToPath(import.meta.url));
   for (let dir = start, depth = 0; depth < 6; depth++, dir = dirname(dir)) {
-    const candidate = join(dir, 'openapi', SPEC_FILE_NAME);
+    const candidate = join(dir, 'openapi', name);
     if (existsSync(candidate)) return candidate;
     if (dirname(dir) === dir) break;
   }
-  throw new Error(`scenariokit/testing: cannot find openapi/${SPEC_FILE_NAME} above ${start}; is the package installed completely?`);
+  throw new Error(`scenariokit/testing: cannot find openapi/${name} above ${start}; is the package installed completely?`);
 }
 
 /**
- * Reads and parses the OpenAPI copy and applies the documented exceptions.
+ * Reads and parses the files of the OpenAPI copy as one spec and applies the documented
+ * exceptions. A schema defined in two files is an error: no file may quietly override another.
  *
  * @example
  * ```ts
  * loadOpenApiSpec().schemas.ScenarioCreateParameters.required; // ['name', 'input_context', 'scoring_contract']
  * ```
  */
-export function loadOpenApiSpec(file: string = findSpecFile()): OpenApiSpec {
-  const document = parse(readFileSync(file, 'utf8')) as {
-    'x-provenance'?: unknown;
-    components?: { schemas?: Record<string, OpenApiSchema> };
-  };
-  const schemas = document.components?.schemas;
-  if (schemas === undefined) throw new Error(`${file}: no components.schemas`);
+export function loadOpenApiSpec(files: readonly string[] = SPEC_FILE_NAMES.map((name) => findSpecFile(name))): OpenApiSpec {
+  const schemas: Record<string, OpenApiSchema> = {};
+  const definedIn = new Map<string, string>();
+  const provenance = files.map((file) => {
+    const document = parse(readFileSync(file, 'utf8')) as {
+      'x-provenance'?: unknown;
+      components?: { schemas?: Record<string, OpenApiSchema> };
+    };
+    const fileSchemas = document.components?.schemas;
+    if (fileSchemas === undefined) throw new Error(`${file}: no components.schemas`);
+    for (const [name, schema] of Object.entries(fileSchemas)) {
+      const other = definedIn.get(name);
+      if (other !== undefined) throw new Error(`${file}: schema ${name} is defined in ${other} too; define it in one file only`);
+      definedIn.set(name, file);
+      schemas[name] = schema;
+    }
+    return String(document['x-provenance'] ?? '');
+  });
   return Object.freeze({
-    file,
-    provenance: String(document['x-provenance'] ?? ''),
+    files: Object.freeze([...files]),
+    provenance: Object.freeze(provenance),
     schemas: Object.freeze(applySpecExceptions(schemas)),
   });
 }

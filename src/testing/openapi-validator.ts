@@ -23,7 +23,24 @@ export interface BodyIssue {
  * const schema: RequestBodySchema = 'ScenarioUpdateParameters';
  * ```
  */
-export type RequestBodySchema = 'ScenarioCreateParameters' | 'ScenarioUpdateParameters';
+export type RequestBodySchema =
+  | 'ScenarioCreateParameters'
+  | 'ScenarioUpdateParameters'
+  | 'BenchmarkCreateParameters'
+  | 'BenchmarkUpdateParameters'
+  | 'BlueprintBuildParameters'
+  | 'ObjectCreateParameters'
+  | 'EmptyRecord';
+
+/**
+ * The response schemas of what the fake stores, for checking that its answers have the published shape.
+ *
+ * @example
+ * ```ts
+ * validator.validate('BenchmarkDefinitionView' satisfies ViewSchema, await client.benchmarks.retrieve(id)); // []
+ * ```
+ */
+export type ViewSchema = 'ScenarioDefinitionView' | 'BenchmarkDefinitionView' | 'BlueprintView' | 'ObjectView';
 
 const DOCUMENT_ID = 'runloop-openapi';
 
@@ -41,7 +58,7 @@ const DOCUMENT_ID = 'runloop-openapi';
 export class OpenApiValidator {
   static #shared: OpenApiValidator | undefined;
   readonly spec: OpenApiSpec;
-  readonly #validators = new Map<RequestBodySchema, ValidateFunction>();
+  readonly #validators = new Map<RequestBodySchema | ViewSchema, ValidateFunction>();
   readonly #ajv: Ajv;
 
   constructor(spec: OpenApiSpec = loadOpenApiSpec()) {
@@ -60,8 +77,8 @@ export class OpenApiValidator {
     return (OpenApiValidator.#shared ??= new OpenApiValidator());
   }
 
-  /** Every problem with `body` against the named schema; empty when it is valid. */
-  validate(schema: RequestBodySchema, body: unknown): BodyIssue[] {
+  /** Every problem with `body` (a request body or a view) against the named schema; empty when it is valid. */
+  validate(schema: RequestBodySchema | ViewSchema, body: unknown): BodyIssue[] {
     let validator = this.#validators.get(schema);
     if (validator === undefined) {
       validator = this.#ajv.getSchema(`${DOCUMENT_ID}${DEFINITIONS_PREFIX}${schema}`);

@@ -14,9 +14,9 @@ import type { FaultKind } from './fault-plan.js';
 export interface RecordedRequest {
   /** 1 for the first request the fake received, then 2, 3, … (reset by `reset()`). */
   readonly seq: number;
-  /** `GET` or `POST` (upper case). */
+  /** `GET` or `POST` (upper case); `PUT` for an upload to an object's `upload_url`. */
   readonly method: string;
-  /** The path without the query string, e.g. `/v1/scenarios/scn_…`. */
+  /** The path without the query string, e.g. `/v1/scenarios/scn_…` (an upload URL's token masked as `****`). */
   readonly path: string;
   /** The query parameters, e.g. `{ limit: '20', starting_after: 'scn_…' }`. */
   readonly query: Readonly<Record<string, string>>;

@@ -1,16 +1,7 @@
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { ApiFailure } from './api-failure.js';
-import { deriveSeed, randomId, seededRandom, unseededRandom, type Random } from './seeded-random.js';
-
-/**
- * A request body that passed the OpenAPI check: a JSON object.
- *
- * @example
- * ```ts
- * const body: CheckedBody = { metadata: { team: 'evals' } };
- * ```
- */
-export type CheckedBody = Readonly<Record<string, unknown>>;
+import { inFieldOrder, withoutNulls, type CheckedBody } from './api-call.js';
+import { RecordStore, type PageQuery } from './record-store.js';
 
 /**
  * What `GET /v1/scenarios` can filter and page by, in camelCase.
@@ -20,23 +11,17 @@ export type CheckedBody = Readonly<Record<string, unknown>>;
  * store.list({ name: 'fix-null-check', limit: 10 });
  * ```
  */
-export interface ListQuery {
+export interface ListQuery extends PageQuery {
   /** Only scenarios with exactly this name. */
-  name?: string;
+  name?: string | undefined;
   /** Only scenarios whose id or name contains this text (case-insensitive). */
-  search?: string;
+  search?: string | undefined;
   /** Only scenarios with this validation type. */
-  validationType?: string;
-  /** Only scenarios in this benchmark; the fake has no benchmarks, so none. */
-  benchmarkId?: string;
+  validationType?: string | undefined;
+  /** Only scenarios with these ids: those of the benchmark named by `benchmark_id` (none for an unknown benchmark). */
+  ids?: ReadonlySet<string> | undefined;
   /** Only public scenarios (`/v1/scenarios/list_public`). */
-  publicOnly?: boolean;
-  /** Page size, 1 to 5000; default 20. */
-  limit?: number;
-  /** Start after the scenario with this id. */
-  startingAfter?: string;
-  /** Include `total_count` (default true). */
-  includeTotalCount?: boolean;
+  publicOnly?: boolean | undefined;
 }
 
 /**
@@ -52,26 +37,6 @@ export interface ScenarioPage {
   has_more: boolean;
   total_count?: number;
 }
-
-/**
- * The page size of a listing without `limit`.
- *
- * @example
- * ```ts
- * store.list({}).scenarios.length <= DEFAULT_LIMIT; // true
- * ```
- */
-const DEFAULT_LIMIT = 20;
-
-/**
- * The largest page size; a larger `limit` is lowered to it.
- *
- * @example
- * ```ts
- * store.list({ limit: 10_000 }); // pages of at most MAX_LIMIT
- * ```
- */
-export const MAX_LIMIT = 5000;
 
 /**
  * Fields whose object has a member every scenario needs: a provided object replaces the stored
@@ -102,32 +67,23 @@ const REQUIRED_MEMBER: Readonly<Record<string, string>> = {
  * ```
  */
 export class ScenarioStore {
-  readonly #scenarios = new Map<string, ScenarioView>();
-  readonly #seed: number | undefined;
-  #random: Random;
-  readonly #onChange: (() => void) | undefined;
+  readonly #store: RecordStore<ScenarioView>;
 
   /**
    * `seed` makes the ids repeatable (without it they are random, so that no two stores hand out
    * the same ids); `initial` are scenarios to start with (e.g. read from a file); `onChange` is
    * called after each change (e.g. to persist the scenarios).
    */
-  constructor(options: { seed?: number | undefined; initial?: readonly ScenarioView[] | undefined; onChange?: () => void }) {
-    this.#seed = options.seed === undefined ? undefined : deriveSeed(options.seed, 'ids');
-    this.#random = this.#idSource();
-    this.#onChange = options.onChange;
-    for (const view of options.initial ?? []) this.#scenarios.set(view.id, structuredClone(view));
+  constructor(options: { seed?: number | undefined; initial?: readonly ScenarioView[] | undefined; onChange?: (() => void) | undefined }) {
+    this.#store = new RecordStore({ kind: 'scenario', idPrefix: 'scn', ...options });
   }
 
   /** Creates a scenario from a checked create body. */
   create(body: CheckedBody): ScenarioView {
-    let id: string;
-    do id = randomId('scn', this.#random);
-    while (this.#scenarios.has(id));
-    const view: Record<string, unknown> = { id, metadata: {} };
+    const view: Record<string, unknown> = { id: this.#store.newId(), metadata: {} };
     for (const [field, value] of Object.entries(body)) {
       if (value === null || value === undefined) continue;
-      view[viewField(field)] = field in REQUIRED_MEMBER ? withoutNulls(value) : structuredClone(value);
+      view[viewField(field)] = field in REQUIRED_MEMBER ? withoutNulls(value as CheckedBody) : structuredClone(value);
     }
     view.status = 'active';
     return this.#commit(view as unknown as ScenarioView);
@@ -135,7 +91,7 @@ export class ScenarioStore {
 
   /** Updates scenario `id` from a checked update body; 404 if unknown, 400 if archived or left incomplete. */
   update(id: string, body: CheckedBody): ScenarioView {
-    const current = this.#find(id);
+    const current = this.#store.find(id);
     if (current.status === 'archived') {
       throw new ApiFailure(400, `scenario ${id} is archived; archived scenarios cannot be updated`);
     }
@@ -145,7 +101,7 @@ export class ScenarioStore {
       const key = viewField(field);
       const required = REQUIRED_MEMBER[field];
       next[key] = required
-        ? { [required]: (next[key] as Record<string, unknown> | undefined)?.[required], ...withoutNulls(value) }
+        ? { [required]: (next[key] as Record<string, unknown> | undefined)?.[required], ...withoutNulls(value as CheckedBody) }
         : structuredClone(value);
     }
     return this.#commit(next as unknown as ScenarioView);
@@ -153,7 +109,12 @@ export class ScenarioStore {
 
   /** The scenario `id`, archived or not; 404 if unknown. */
   get(id: string): ScenarioView {
-    return structuredClone(this.#find(id));
+    return this.#store.get(id);
+  }
+
+  /** Whether a scenario (archived or not) has this id. */
+  has(id: string): boolean {
+    return this.#store.has(id);
   }
 
   /** Archives scenario `id` (archiving twice is harmless); 404 if unknown, 403 if public. */
@@ -168,31 +129,21 @@ export class ScenarioStore {
 
   /** A page of active scenarios, newest first; 400 for a cursor that names no scenario. */
   list(query: ListQuery): ScenarioPage {
-    const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     const search = query.search?.toLowerCase();
-    const all = [...this.#scenarios.values()].reverse();
-    let start = 0;
-    if (query.startingAfter !== undefined) {
-      const at = all.findIndex((view) => view.id === query.startingAfter);
-      if (at === -1) throw new ApiFailure(400, `starting_after: no scenario ${query.startingAfter}`);
-      start = at + 1;
-    }
-    const matches = (view: ScenarioView) =>
+    const matches = (view: Readonly<ScenarioView>) =>
       view.status === 'active' &&
       (query.name === undefined || view.name === query.name) &&
       (search === undefined || view.id.toLowerCase().includes(search) || view.name.toLowerCase().includes(search)) &&
       (query.validationType === undefined || view.validation_type === query.validationType) &&
-      query.benchmarkId === undefined &&
+      (query.ids === undefined || query.ids.has(view.id)) &&
       (!query.publicOnly || view.is_public === true);
-    const after = all.slice(start).filter(matches);
-    const page: ScenarioPage = { scenarios: after.slice(0, limit).map((view) => structuredClone(view)), has_more: after.length > limit };
-    if (query.includeTotalCount !== false) page.total_count = all.filter(matches).length;
-    return page;
+    const { items, hasMore, totalCount } = this.#store.list(query, matches);
+    return totalCount === undefined ? { scenarios: items, has_more: hasMore } : { scenarios: items, has_more: hasMore, total_count: totalCount };
   }
 
   /** Every stored scenario, archived ones included, oldest first (copies). */
   all(): ScenarioView[] {
-    return [...this.#scenarios.values()].map((view) => structuredClone(view));
+    return this.#store.all();
   }
 
   /**
@@ -200,49 +151,35 @@ export class ScenarioStore {
    * is never changed in place (a change stores a new one), so it may be read, never written.
    */
   views(): IterableIterator<Readonly<ScenarioView>> {
-    return this.#scenarios.values();
+    return this.#store.views();
   }
 
   /** Forgets every scenario and restarts the ids from the seed, if there is one. */
   clear(): void {
-    this.#scenarios.clear();
-    this.#random = this.#idSource();
-    this.#onChange?.();
-  }
-
-  #idSource(): Random {
-    return this.#seed === undefined ? unseededRandom : seededRandom(this.#seed);
-  }
-
-  #find(id: string): ScenarioView {
-    const view = this.#scenarios.get(id);
-    if (view === undefined) throw new ApiFailure(404, `scenario ${id} not found`);
-    return view;
+    this.#store.clear();
   }
 
   #setStatus(id: string, status: ScenarioView['status'], verb: string): ScenarioView {
-    const current = this.#find(id);
+    const current = this.#store.find(id);
     if (current.is_public === true) throw new ApiFailure(403, `cannot ${verb} scenario ${id}: it is public`);
     if (current.status === status) return structuredClone(current);
     return this.#commit({ ...structuredClone(current), status });
   }
 
   #commit(changed: ScenarioView): ScenarioView {
-    const view = inViewOrder(changed);
-    this.#checkComplete(view);
-    this.#scenarios.set(view.id, view);
-    this.#onChange?.();
-    return structuredClone(view);
+    const view = inFieldOrder(changed, VIEW_ORDER);
+    checkComplete(view);
+    return this.#store.put(view);
   }
+}
 
-  /** An update may not leave out what every scenario has (a problem statement, a scorer list). */
-  #checkComplete(view: ScenarioView): void {
-    if (typeof view.input_context?.problem_statement !== 'string') {
-      throw new ApiFailure(400, 'input_context.problem_statement: is required (the scenario has none yet)');
-    }
-    if (!Array.isArray(view.scoring_contract?.scoring_function_parameters)) {
-      throw new ApiFailure(400, 'scoring_contract.scoring_function_parameters: is required (the scenario has none yet)');
-    }
+/** An update may not leave out what every scenario has (a problem statement, a scorer list). */
+function checkComplete(view: ScenarioView): void {
+  if (typeof view.input_context?.problem_statement !== 'string') {
+    throw new ApiFailure(400, 'input_context.problem_statement: is required (the scenario has none yet)');
+  }
+  if (!Array.isArray(view.scoring_contract?.scoring_function_parameters)) {
+    throw new ApiFailure(400, 'scoring_contract.scoring_function_parameters: is required (the scenario has none yet)');
   }
 }
 
@@ -263,23 +200,7 @@ const VIEW_ORDER = [
   'status',
 ];
 
-function inViewOrder(view: ScenarioView): ScenarioView {
-  const source = view as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of VIEW_ORDER) if (key in source) out[key] = source[key];
-  for (const key of Object.keys(source)) if (!(key in out)) out[key] = source[key];
-  return out as unknown as ScenarioView;
-}
-
 /** The view's name for a request field: the request's `environment_parameters` is the view's `environment`. */
 function viewField(field: string): string {
   return field === 'environment_parameters' ? 'environment' : field;
-}
-
-function withoutNulls(value: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-    if (member !== null && member !== undefined) out[key] = structuredClone(member);
-  }
-  return out;
 }

@@ -1,12 +1,15 @@
 import { Runloop, type ClientOptions } from '@runloop/api-client';
+import type { BenchmarkView } from '@runloop/api-client/resources/benchmarks';
+import type { BlueprintView } from '@runloop/api-client/resources/blueprints';
+import type { ObjectView } from '@runloop/api-client/resources/objects';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { resolve } from 'node:path';
 import { startDualProtocolServer } from './dual-protocol-server.js';
-import { FakeRequestHandler } from './fake-request-handler.js';
+import { FakeRequestHandler, UPLOAD_PATH } from './fake-request-handler.js';
+import { FakeStores } from './fake-stores.js';
 import { FaultPlan, type FaultKind, type FaultOptions } from './fault-plan.js';
 import { OpenApiValidator } from './openapi-validator.js';
 import type { RecordedRequest } from './recorded-request.js';
-import { ScenarioStore } from './scenario-store.js';
 import { readStoreFile } from './store-file.js';
 import { StoreWriter } from './store-writer.js';
 
@@ -22,8 +25,9 @@ export interface FakeRunloopOptions {
   /** The bearer token the fake accepts (and `client()` sends). Default {@link DEFAULT_FAKE_API_KEY}. */
   apiKey?: string;
   /**
-   * Makes the scenario ids and the random faults repeatable. Without it, ids are random (no two
-   * fakes or stores hand out the same ones) and random faults follow seed 1.
+   * Makes the ids (of scenarios, benchmarks, blueprints, objects) and the random faults
+   * repeatable. Without it, ids are random (no two fakes or stores hand out the same ones) and
+   * random faults follow seed 1.
    */
   seed?: number;
   /** Milliseconds every request waits before it is processed. Default 0. */
@@ -31,7 +35,7 @@ export interface FakeRunloopOptions {
   /** Random faults: a rate, and optionally the kinds to choose from. Default: none. */
   faults?: FaultOptions;
   /**
-   * A JSON file holding the scenarios across runs: read at start when it exists, rewritten
+   * A JSON file holding the scenarios, benchmarks, blueprints and objects across runs: read at start when it exists, rewritten
    * atomically and durably (fsync, then rename) after changes, coalesced so that rewriting takes
    * at most a fifth of the time however large the file, and at once by `reset()` and `close()`.
    */
@@ -39,7 +43,8 @@ export interface FakeRunloopOptions {
 }
 
 /**
- * A running fake of Runloop's scenario API on 127.0.0.1, for the real `@runloop/api-client`.
+ * A running fake of Runloop's scenario, benchmark and blueprint APIs on 127.0.0.1, for the real
+ * `@runloop/api-client`.
  *
  * @example
  * ```ts
@@ -67,11 +72,17 @@ export interface FakeRunloop {
   client(overrides?: Partial<ClientOptions>): Runloop;
   /** Every stored scenario, archived ones included, oldest first (a copy). */
   readonly scenarios: readonly ScenarioView[];
+  /** Every stored benchmark, oldest first (a copy). */
+  readonly benchmarks: readonly BenchmarkView[];
+  /** Every stored blueprint, oldest first (a copy); each is `build_complete` from the start. */
+  readonly blueprints: readonly BlueprintView[];
+  /** Every stored object (uploaded build contexts), oldest first (a copy); the fake keeps their size, not their content. */
+  readonly objects: readonly ObjectView[];
   /** Every request received, in order, including those answered with a fault (frozen). */
   readonly requests: readonly RecordedRequest[];
   /** Injects `kind` into the next `times` requests (default 1), ahead of random faults. */
   injectFault(kind: FaultKind, times?: number): void;
-  /** Forgets scenarios, requests, idempotency keys and queued faults, and restarts the seeded sequences. */
+  /** Forgets scenarios, benchmarks, blueprints, objects, requests, idempotency keys and queued faults, and restarts the seeded sequences. */
   reset(): void;
   /** Stops the server and cuts its connections. Calling it again does nothing. */
   close(): Promise<void>;
@@ -99,10 +110,11 @@ export const DEFAULT_FAKE_API_KEY = 'scenariokit-fake-api-key';
 export const DEFAULT_FAKE_MAX_RETRIES = 3;
 
 /**
- * Starts a loopback fake of Runloop's scenario endpoints that the real SDK talks to (HTTP/2
+ * Starts a loopback fake of Runloop's scenario, benchmark and blueprint endpoints (and the
+ * object uploads a blueprint's build context takes) that the real SDK talks to (HTTP/2
  * cleartext, its default, and HTTP/1.1 on the same port). It checks bodies against the published
- * OpenAPI schema, keeps scenarios with the API's update semantics, records every request,
- * honours idempotency keys and can inject seeded faults.
+ * OpenAPI schema, keeps scenarios and benchmarks with the API's update semantics, records every
+ * request, honours idempotency keys and can inject seeded faults.
  *
  * @example
  * ```ts
@@ -124,15 +136,17 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
 
   const validator = OpenApiValidator.shared();
   const faults = new FaultPlan(seed ?? 1, options.faults);
-  const writer = file === undefined ? undefined : new StoreWriter(file, () => store.views());
-  const store: ScenarioStore = new ScenarioStore({
+  const writer = file === undefined ? undefined : new StoreWriter(file, () => stores.views());
+  let baseURL = '';
+  const stores: FakeStores = new FakeStores({
     seed,
     initial: file === undefined ? undefined : readStoreFile(file),
     onChange: writer && (() => writer.changed()),
+    uploadUrl: (id, token) => `${baseURL}${UPLOAD_PATH}${id}/${token}`,
   });
-  const handler = new FakeRequestHandler({ apiKey, store, validator, faults, latencyMs });
+  const handler = new FakeRequestHandler({ apiKey, stores, validator, faults, latencyMs });
   const server = await startDualProtocolServer((request) => handler.handle(request));
-  const baseURL = `http://${server.host}:${server.port}`;
+  baseURL = `http://${server.host}:${server.port}`;
 
   return Object.freeze({
     baseURL,
@@ -142,7 +156,16 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
       return new Runloop({ baseURL, bearerToken: apiKey, maxRetries: DEFAULT_FAKE_MAX_RETRIES, ...overrides });
     },
     get scenarios() {
-      return Object.freeze(store.all());
+      return Object.freeze(stores.scenarios.all());
+    },
+    get benchmarks() {
+      return Object.freeze(stores.benchmarks.all());
+    },
+    get blueprints() {
+      return Object.freeze(stores.blueprints.all());
+    },
+    get objects() {
+      return Object.freeze(stores.objects.all());
     },
     get requests() {
       return handler.requests;
@@ -151,7 +174,7 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
       faults.inject(kind, times);
     },
     reset() {
-      store.clear();
+      stores.clear();
       handler.reset();
       faults.reset();
       writer?.flush();

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
+import type { StoreContents } from './fake-stores.js';
 
 /**
  * The `format` tag of a fake's JSON file.
@@ -12,18 +12,31 @@ import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scena
  * ```
  */
 const STORE_FILE_FORMAT = 'scenariokit-fake-runloop';
-const VERSION = 1;
+/** The version written: 2 holds benchmarks, blueprints and objects besides the scenarios. */
+const VERSION = 2;
+/** The versions read: 1 held scenarios only. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
+
+/** What each list of the file holds, and the fields each of its entries must have. */
+const LISTS = {
+  scenarios: { what: 'a stored scenario', check: (entry: Record<string, unknown>) => entry.status === 'active' || entry.status === 'archived', needs: 'id, name and status' },
+  benchmarks: { what: 'a stored benchmark', check: (entry: Record<string, unknown>) => Array.isArray(entry.scenarioIds), needs: 'id, name and scenarioIds' },
+  blueprints: { what: 'a stored blueprint', check: () => true, needs: 'id and name' },
+  objects: { what: 'a stored object', check: () => true, needs: 'id and name' },
+} as const;
 
 /**
- * Reads the scenarios a fake persisted to `file`; `undefined` when the file does not exist.
- * Throws with the file name, and how to recover, when it exists but is not a fake's store.
+ * Reads what a fake persisted to `file` (a version 1 file, from before benchmarks, holds
+ * scenarios only); `undefined` when the file does not exist. Throws with the file name, and how
+ * to recover, when it exists but is not a fake's store.
  *
  * @example
  * ```ts
- * const scenarios = readStoreFile('.scenariokit/fake-runloop.json') ?? [];
+ * const contents = readStoreFile('.scenariokit/fake-runloop.json');
+ * contents?.benchmarks.length;
  * ```
  */
-export function readStoreFile(file: string): ScenarioView[] | undefined {
+export function readStoreFile(file: string): StoreContents | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -37,42 +50,49 @@ export function readStoreFile(file: string): ScenarioView[] | undefined {
   } catch (error) {
     throw new Error(`${file} is not JSON (${(error as Error).message}). ${recovery(file)}`);
   }
-  const store = data as { format?: unknown; version?: unknown; scenarios?: unknown };
-  if (store?.format !== STORE_FILE_FORMAT || store.version !== VERSION || !Array.isArray(store.scenarios)) {
-    throw new Error(`${file} is not a scenariokit fake store (expected { "format": "${STORE_FILE_FORMAT}", "version": ${VERSION}, "scenarios": [...] }). ${recovery(file)}`);
+  const store = data as Record<string, unknown> | null;
+  if (store?.format !== STORE_FILE_FORMAT || !READABLE_VERSIONS.includes(store.version) || !Array.isArray(store.scenarios)) {
+    throw new Error(`${file} is not a scenariokit fake store (expected { "format": "${STORE_FILE_FORMAT}", "version": ${VERSION}, "scenarios": [...], ... }). ${recovery(file)}`);
   }
-  for (const [index, scenario] of store.scenarios.entries()) {
-    const view = scenario as Partial<ScenarioView> | null;
-    if (typeof view?.id !== 'string' || typeof view.name !== 'string' || (view.status !== 'active' && view.status !== 'archived')) {
-      throw new Error(`${file}: scenarios[${index}] is not a stored scenario (needs id, name and status). ${recovery(file)}`);
+  const contents: Record<string, unknown[]> = {};
+  for (const [list, { what, check, needs }] of Object.entries(LISTS)) {
+    const entries = store[list] ?? [];
+    if (!Array.isArray(entries)) throw new Error(`${file}: ${list} is not a list. ${recovery(file)}`);
+    for (const [index, entry] of entries.entries()) {
+      const record = entry as Record<string, unknown> | null;
+      if (typeof record?.id !== 'string' || typeof record.name !== 'string' || !check(record)) {
+        throw new Error(`${file}: ${list}[${index}] is not ${what} (needs ${needs}). ${recovery(file)}`);
+      }
     }
+    contents[list] = entries;
   }
-  return store.scenarios as ScenarioView[];
+  return contents as unknown as StoreContents;
 }
 
 /** How to get going again from a store that cannot be read, and what that costs. */
 function recovery(file: string): string {
   return (
     `To start again with an empty store, move it aside: mv '${file}' '${file}.broken'. ` +
-    'The scenarios it held are then forgotten here (their ids with them); the files that define them are untouched, and the next push creates them again with new ids.'
+    'What it held (scenarios, benchmarks, blueprints) is then forgotten here, ids included; the files that define your scenarios are untouched, and the next push creates them again with new ids.'
   );
 }
 
 /**
- * Writes the scenarios to `file` durably and atomically: to a temporary file beside it, flushed
- * to disk (`fsync`), renamed over it, and the folder flushed too; a crash leaves either the old
- * file or the new one, never half a file. Creates the folder when needed. Serialises the views
- * as they are, without copying them.
+ * Writes what a fake holds to `file` durably and atomically: to a temporary file beside it,
+ * flushed to disk (`fsync`), renamed over it, and the folder flushed too; a crash leaves either
+ * the old file or the new one, never half a file. Creates the folder when needed. Serialises the
+ * views as they are, without copying them.
  *
  * @example
  * ```ts
- * writeStoreFile('.scenariokit/fake-runloop.json', fake.scenarios);
+ * writeStoreFile('.scenariokit/fake-runloop.json', { scenarios: fake.scenarios, benchmarks: fake.benchmarks, blueprints: [], objects: [] });
  * ```
  */
-export function writeStoreFile(file: string, scenarios: Iterable<Readonly<ScenarioView>>): void {
+export function writeStoreFile(file: string, contents: { readonly [K in keyof StoreContents]: Iterable<Readonly<StoreContents[K][number]>> }): void {
   const folder = dirname(file);
   mkdirSync(folder, { recursive: true });
-  const text = `{\n  "format": "${STORE_FILE_FORMAT}",\n  "version": ${VERSION},\n  "scenarios": ${JSON.stringify([...scenarios], null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+  const lists = (Object.keys(LISTS) as (keyof StoreContents)[]).map((list) => `  "${list}": ${JSON.stringify([...contents[list]], null, 2).replace(/\n/g, '\n  ')}`);
+  const text = `{\n  "format": "${STORE_FILE_FORMAT}",\n  "version": ${VERSION},\n${lists.join(',\n')}\n}\n`;
   const temporary = `${file}.${randomUUID()}.tmp`;
   const fd = openSync(temporary, 'wx');
   try {

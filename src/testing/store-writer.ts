@@ -1,9 +1,8 @@
-import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { writeStoreFile } from './store-file.js';
 
 /**
  * How much longer than the last write the writer waits before the next one: with 4, rewriting
- * the file takes at most a fifth of the time, however many scenarios it holds, so the cost of
+ * the file takes at most a fifth of the time, however much it holds, so the cost of
  * persisting grows with the work done, not with its square.
  */
 const PAUSE_PER_WRITE_TIME = 4;
@@ -17,7 +16,7 @@ const PAUSE_PER_WRITE_TIME = 4;
  *
  * @example
  * ```ts
- * const writer = new StoreWriter(file, () => store.views());
+ * const writer = new StoreWriter(file, () => stores.views());
  * const store = new ScenarioStore({ onChange: () => writer.changed() });
  * writer.flush(); // before the process ends
  * if (writer.error !== undefined) throw writer.error;
@@ -25,7 +24,7 @@ const PAUSE_PER_WRITE_TIME = 4;
  */
 export class StoreWriter {
   readonly #file: string;
-  readonly #views: () => Iterable<Readonly<ScenarioView>>;
+  readonly #views: () => Parameters<typeof writeStoreFile>[1];
   readonly #now: () => number;
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   #dirty = false;
@@ -33,8 +32,8 @@ export class StoreWriter {
   #lastWriteMs = 0;
   #error: unknown;
 
-  /** `views` gives the scenarios to write; `now` is the clock in milliseconds (`performance.now` unless a test says otherwise). */
-  constructor(file: string, views: () => Iterable<Readonly<ScenarioView>>, now: () => number = () => performance.now()) {
+  /** `views` gives what to write (the stores' own views); `now` is the clock in milliseconds (`performance.now` unless a test says otherwise). */
+  constructor(file: string, views: () => Parameters<typeof writeStoreFile>[1], now: () => number = () => performance.now()) {
     this.#file = file;
     this.#views = views;
     this.#now = now;

@@ -35,12 +35,31 @@ describe('persistTo', () => {
     expect(await second.client().scenarios.retrieve(kept.id)).toEqual(kept);
   });
 
+  it('keeps benchmarks, blueprints and objects across runs, in the same file', async () => {
+    const file = storeFile();
+    const first = await startFake({ persistTo: file });
+    const client = first.client();
+    const scenario = await nullCheck.create({ client });
+    const benchmark = await client.benchmarks.create({ name: 'smoke', scenario_ids: [scenario.id] });
+    const blueprint = await client.blueprints.create({ name: 'env', dockerfile: 'FROM ubuntu' });
+    const object = await client.objects.create({ name: 'context', content_type: 'tgz' });
+    await first.close();
+
+    const second = await startFake({ persistTo: file });
+    expect([second.benchmarks, second.blueprints, second.objects.map((o) => o.id)]).toEqual([[benchmark], [blueprint], [object.id]]);
+    const updated = await second.client().benchmarks.update(benchmark.id, { scenario_ids: [] });
+    expect(await second.client().benchmarks.retrieve(benchmark.id)).toEqual(updated);
+    await second.close();
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { version: number; benchmarks: unknown[]; blueprints: unknown[] };
+    expect([stored.version, stored.benchmarks, stored.blueprints]).toEqual([2, [updated], [blueprint]]);
+  });
+
   it('writes a readable JSON file atomically after each change, and empties it on reset', async () => {
     const file = storeFile();
     const fake = await startFake({ persistTo: file });
     const view = await nullCheck.create({ client: fake.client() });
 
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'scenariokit-fake-runloop', version: 1, scenarios: [view] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'scenariokit-fake-runloop', version: 2, scenarios: [view], benchmarks: [], blueprints: [], objects: [] });
     expect(readdirSync(join(file, '..'))).toEqual(['fake-runloop.json']);
     fake.reset();
     expect(JSON.parse(readFileSync(file, 'utf8')).scenarios).toEqual([]);

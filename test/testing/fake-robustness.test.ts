@@ -5,7 +5,7 @@ import { startDualProtocolServer, type ServerTimeouts } from '../../src/testing/
 import { FakeRequestHandler, MAX_BODY_DEPTH } from '../../src/testing/fake-request-handler.js';
 import { FaultPlan } from '../../src/testing/fault-plan.js';
 import { OpenApiValidator } from '../../src/testing/openapi-validator.js';
-import type { ScenarioStore } from '../../src/testing/scenario-store.js';
+import type { FakeStores } from '../../src/testing/fake-stores.js';
 import { minimalCreateBody, startFake } from './fake-helpers.js';
 
 /** `{"a":{"a":…}}` nested `depth` levels deep. */
@@ -53,8 +53,8 @@ describe('deep bodies', () => {
 
 describe('a bug in the fake', () => {
   it('is answered 500 with its message and no stack trace, and recorded', async () => {
-    const store = { create: () => { throw new Error('boom'); } } as unknown as ScenarioStore;
-    const handler = new FakeRequestHandler({ apiKey: 'k', store, validator: OpenApiValidator.shared(), faults: new FaultPlan(1, undefined), latencyMs: 0 });
+    const stores = { scenarios: { create: () => { throw new Error('boom'); } } } as unknown as FakeStores;
+    const handler = new FakeRequestHandler({ apiKey: 'k', stores, validator: OpenApiValidator.shared(), faults: new FaultPlan(1, undefined), latencyMs: 0 });
     const reply = await handler.handle({
       method: 'POST',
       url: '/v1/scenarios',

@@ -16,8 +16,23 @@ describe('the OpenAPI copy', () => {
     expect(readFileSync(findSpecFile(), 'utf8').endsWith(readFileSync(reference, 'utf8'))).toBe(true);
   });
 
-  it('keeps its provenance line', () => {
-    expect(loadOpenApiSpec().provenance).toMatch(/^Extracted from github\.com\/api-evangelist\/runloop-ai .*Third-party copy of Runloop public spec\.$/);
+  it('keeps the provenance line of each of its files', () => {
+    const spec = loadOpenApiSpec();
+    expect(spec.files.map((file) => file.replace(/.*[\\/]/, ''))).toEqual(['runloop-scenarios-openapi.yml', 'runloop-benchmarks-blueprints-openapi.yml']);
+    for (const provenance of spec.provenance) {
+      expect(provenance).toMatch(/^Extracted from github\.com\/api-evangelist\/runloop-ai openapi\/_original\/runloop-api-openapi\.yml .*Third-party copy of Runloop public spec\.$/);
+    }
+  });
+
+  it('reads its files as one spec: the blueprint schemas refer to LaunchParameters of the scenario file', () => {
+    const { schemas } = loadOpenApiSpec();
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['BenchmarkCreateParameters', 'BlueprintBuildParameters', 'ObjectCreateParameters', 'LaunchParameters']));
+    expect((schemas.BlueprintBuildParameters?.properties as Record<string, unknown>).launch_parameters).toMatchObject({ $ref: '#/components/schemas/LaunchParameters' });
+  });
+
+  it('refuses a schema defined in two files', () => {
+    const scenarios = findSpecFile();
+    expect(() => loadOpenApiSpec([scenarios, scenarios])).toThrow(/schema AgentMount is defined in .*runloop-scenarios-openapi\.yml too; define it in one file only/);
   });
 
   it('is patched with the documented exceptions, and only these', () => {

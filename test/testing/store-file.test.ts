@@ -40,11 +40,12 @@ const storeFile = () => {
   return join(folder, 'runloop.json');
 };
 const view = (id: string) => ({ id, name: id, status: 'active', metadata: {} }) as unknown as ScenarioView;
+const only = (scenarios: ScenarioView[]) => ({ scenarios, benchmarks: [], blueprints: [], objects: [] });
 
 describe('writeStoreFile', () => {
   it('flushes the new file to disk before renaming it over the old one, then flushes the folder', () => {
     const file = storeFile();
-    writeStoreFile(file, [view('scn_1')]);
+    writeStoreFile(file, only([view('scn_1')]));
     const folder = file.split(/[\\/]/).at(-2);
     expect(calls).toEqual([
       'open runloop.json.<uuid>.tmp wx',
@@ -56,8 +57,16 @@ describe('writeStoreFile', () => {
       `fsync ${folder}`,
       `close ${folder}`,
     ]);
-    expect(readStoreFile(file)).toEqual([view('scn_1')]);
+    expect(readStoreFile(file)).toEqual(only([view('scn_1')]));
     expect(readdirSync(join(file, '..'))).toEqual(['runloop.json']);
+  });
+});
+
+describe('readStoreFile', () => {
+  it('reads a version 1 file, from before benchmarks, as scenarios only', () => {
+    const file = storeFile();
+    writeFileSync(file, JSON.stringify({ format: 'scenariokit-fake-runloop', version: 1, scenarios: [view('scn_1')] }));
+    expect(readStoreFile(file)).toEqual(only([view('scn_1')]));
   });
 });
 
@@ -66,12 +75,14 @@ describe('readStoreFile of a file it cannot use', () => {
     ['not JSON', '{"scen', /is not JSON \(.+\)\./],
     ['another format', '{"scenarios": 3}', /is not a scenariokit fake store/],
     ['a broken scenario', '{"format":"scenariokit-fake-runloop","version":1,"scenarios":[{"id":1}]}', /scenarios\[0\] is not a stored scenario/],
+    ['a broken benchmark', '{"format":"scenariokit-fake-runloop","version":2,"scenarios":[],"benchmarks":[{"id":"bmd_1","name":"b"}]}', /benchmarks\[0\] is not a stored benchmark \(needs id, name and scenarioIds\)/],
+    ['a newer version', '{"format":"scenariokit-fake-runloop","version":3,"scenarios":[]}', /is not a scenariokit fake store/],
   ])('(%s) says how to recover and what is lost', (_, text, problem) => {
     const file = storeFile();
     writeFileSync(file, text);
     expect(() => readStoreFile(file)).toThrow(problem);
     expect(() => readStoreFile(file)).toThrow(
-      `To start again with an empty store, move it aside: mv '${file}' '${file}.broken'. The scenarios it held are then forgotten here (their ids with them); the files that define them are untouched, and the next push creates them again with new ids.`,
+      `To start again with an empty store, move it aside: mv '${file}' '${file}.broken'. What it held (scenarios, benchmarks, blueprints) is then forgotten here, ids included; the files that define your scenarios are untouched, and the next push creates them again with new ids.`,
     );
   });
 });
@@ -87,7 +98,7 @@ describe('StoreWriter', () => {
       () => {
         writes++;
         vi.setSystemTime(Date.now() + 50); // each write takes 50 ms
-        return stored;
+        return only(stored);
       },
       () => Date.now(),
     );
@@ -105,24 +116,24 @@ describe('StoreWriter', () => {
     expect(writes).toBe(1);
     vi.advanceTimersByTime(1);
     expect(writes).toBe(2); // 99 changes, one write
-    expect(readStoreFile(file)).toHaveLength(100);
+    expect(readStoreFile(file)?.scenarios).toHaveLength(100);
     expect(writer.error).toBeUndefined();
   });
 
   it('writes what is pending at once on flush(), and nothing when nothing changed', () => {
     const file = storeFile();
     let writes = 0;
-    const writer = new StoreWriter(file, () => (writes++, [view('scn_1')]));
+    const writer = new StoreWriter(file, () => (writes++, only([view('scn_1')])));
     writer.flush();
     expect(writes).toBe(0);
     writer.changed();
     writer.flush();
     expect(writes).toBe(1);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'scenariokit-fake-runloop', version: 1, scenarios: [view('scn_1')] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ format: 'scenariokit-fake-runloop', version: 2, ...only([view('scn_1')]) });
   });
 
   it('keeps the first failed write in error, instead of throwing from a timer', async () => {
-    const writer = new StoreWriter(join(storeFile(), 'is', '\0bad'), () => []);
+    const writer = new StoreWriter(join(storeFile(), 'is', '\0bad'), () => only([]));
     writer.changed();
     await new Promise((resolve) => setImmediate(resolve));
     expect(writer.error).toBeInstanceOf(Error);

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { shellQuote } from '../../util/shell-quote.js';
+import { benchmarkName } from '../benchmark-option.js';
 import type { CliCommand } from '../cli-command.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
@@ -7,31 +9,39 @@ import { EXIT } from '../exit-codes.js';
 export const planCommand: CliCommand = {
   sends: true,
   exitCodes: {
-    0: 'every scenario can be pushed',
-    1: 'some scenarios cannot be pushed (a name carried by several stored scenarios), or Runloop could not be reached',
+    0: 'every scenario (and the benchmark, with --benchmark) can be pushed',
+    1: 'some scenarios cannot be pushed (a name carried by several stored scenarios), nor then the benchmark (or several benchmarks carry its name), or Runloop could not be reached',
     2: 'a file could not be loaded, a scenario is invalid, or a usage error; nothing is sent',
   },
   define: (context) =>
     new Command('plan')
       .description('show what a push would create, update or leave unchanged (reads the target, writes nothing)')
       .argument('<files...>', FILES_ARGUMENT_HELP)
-      .option('--json', 'print the plan as JSON')
-      .action(async (files: string[], options: { json?: boolean; local?: boolean }) => {
+      .option('--benchmark <name>', 'also show what becomes of the Runloop benchmark of this name, which a push makes hold exactly these scenarios', benchmarkName)
+      .option('--json', 'print the plan as JSON: { items, benchmark }')
+      .action(async (files: string[], options: { json?: boolean; local?: boolean; benchmark?: string }) => {
         const { print } = context.output;
         const suite = await context.loadSuite(files);
         const target = await context.openTarget(options);
         try {
-          const plan = await suite.plan({ client: target.client });
-          if (plan.items.some((item) => item.error)) context.exitWith(EXIT.failed);
+          const plan = await suite.plan({ client: target.client, ...(options.benchmark !== undefined && { benchmark: options.benchmark }) });
+          const { benchmark } = plan;
+          if (plan.items.some((item) => item.error) || benchmark?.error !== undefined) context.exitWith(EXIT.failed);
           if (options.json) {
             print(JSON.stringify(plan, null, 2));
             return;
           }
           plan.items.forEach((item) => print(item.diff));
+          if (benchmark !== undefined) print(benchmark.diff);
           const count = (action: string) => plan.items.filter((item) => item.action === action && item.error === undefined).length;
           const blocked = plan.items.filter((item) => item.error !== undefined).length;
-          print(`\n${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${blocked ? `, ${blocked} cannot be pushed (see !)` : ''}.`);
-          if (count('create') + count('update') > 0) print(`Run scenariokit push ${files.join(' ')}${options.local ? ' --local' : ''} to apply.`);
+          const benchmarkPart = benchmark === undefined ? '' : `; benchmark: ${benchmark.error !== undefined ? 'cannot be pushed (see !)' : benchmark.action === 'unchanged' ? 'unchanged' : `to ${benchmark.action}`}`;
+          print(`\n${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged${blocked ? `, ${blocked} cannot be pushed (see !)` : ''}${benchmarkPart}.`);
+          const benchmarkChanges = benchmark !== undefined && benchmark.error === undefined && benchmark.action !== 'unchanged';
+          if (count('create') + count('update') > 0 || benchmarkChanges) {
+            const flags = `${options.benchmark === undefined ? '' : ` --benchmark ${shellQuote(options.benchmark)}`}${options.local ? ' --local' : ''}`;
+            print(`Run scenariokit push ${files.join(' ')}${flags} to apply.`);
+          }
         } finally {
           await target.close();
         }

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import type { SuiteBenchmarkResult } from '../../suite/push-benchmark.js';
+import { benchmarkName } from '../benchmark-option.js';
 import type { CliCommand } from '../cli-command.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
-import { wasWere } from '../plural.js';
+import { count as counted, wasWere } from '../plural.js';
 import { positiveInteger } from '../positive-integer.js';
 import { reportProgress, type ProgressReport } from '../report-progress.js';
 import type { SuitePushProgress } from '../../suite/push-suite.js';
@@ -11,8 +13,8 @@ import type { SuitePushProgress } from '../../suite/push-suite.js';
 export const pushCommand: CliCommand = {
   sends: true,
   exitCodes: {
-    0: 'every scenario was written or already up to date',
-    1: 'some scenarios failed (push again to retry them), or Runloop could not be reached',
+    0: 'every scenario (and the benchmark, with --benchmark) was written or already up to date',
+    1: 'some scenarios failed, or the benchmark was not written (push again to retry), or Runloop could not be reached',
     2: 'a file could not be loaded, a scenario is invalid, or a usage error; nothing is sent',
   },
   define: (context) =>
@@ -21,8 +23,9 @@ export const pushCommand: CliCommand = {
       .argument('<files...>', FILES_ARGUMENT_HELP)
       .option('--concurrency <n>', 'writes at once', positiveInteger, 8)
       .option('--dry-run', 'plan only; write nothing')
-      .option('--json', 'print { results } as JSON, and no progress')
-      .action(async (files: string[], options: { concurrency: number; dryRun?: boolean; json?: boolean; local?: boolean }) => {
+      .option('--benchmark <name>', 'also make the Runloop benchmark of this name hold exactly these scenarios (created when missing), once every scenario is written', benchmarkName)
+      .option('--json', 'print { results, benchmark } as JSON, and no progress')
+      .action(async (files: string[], options: { concurrency: number; dryRun?: boolean; json?: boolean; local?: boolean; benchmark?: string }) => {
         const { print, note } = context.output;
         const suite = await context.loadSuite(files);
         const target = await context.openTarget(options);
@@ -43,24 +46,26 @@ export const pushCommand: CliCommand = {
               return { name: result.name, done: { count: done, line: `${result.name} ${outcome}${result.id ? ` (${result.id})` : ''}` } };
             },
           });
-          const { results } = await suite.push({
+          const { results, benchmark } = await suite.push({
             client: target.client,
             concurrency: options.concurrency,
             dryRun: options.dryRun === true,
             signal: abort.signal,
             onProgress: progress.update,
+            ...(options.benchmark !== undefined && { benchmark: options.benchmark }),
           });
           progress.stop();
           const failed = results.filter((result) => result.error !== undefined);
-          if (options.json) print(JSON.stringify({ results }, null, 2));
+          if (options.json) print(JSON.stringify(benchmark === undefined ? { results } : { results, benchmark }, null, 2));
           else {
             const count = (action: string) => results.filter((r) => r.action === action && r.error === undefined).length;
             const done = (n: number, what: string) => `${n} ${options.dryRun ? 'would be' : wasWere(n)} ${what}`;
             print(`${done(count('create'), 'created')}, ${done(count('update'), 'updated')}, ${count('unchanged')} unchanged, ${failed.length} failed.`);
             failed.forEach((result) => print(`  ✗ ${result.name}: ${result.error}`));
-            if (failed.length > 0) print('Run the same push again to retry: scenarios already written are left unchanged.');
+            if (benchmark !== undefined) print(describeBenchmark(benchmark, options.dryRun === true));
+            if (failed.length > 0 || benchmark?.error !== undefined) print('Run the same push again to retry: scenarios already written are left unchanged.');
           }
-          if (failed.length > 0) context.exitWith(EXIT.failed);
+          if (failed.length > 0 || benchmark?.error !== undefined) context.exitWith(EXIT.failed);
         } finally {
           progress?.stop();
           process.off('SIGINT', onInterrupt);
@@ -68,3 +73,14 @@ export const pushCommand: CliCommand = {
         }
       }),
 };
+
+/** One line on what became of the benchmark. */
+function describeBenchmark({ name, action, id, added, removed, error }: SuiteBenchmarkResult, dryRun: boolean): string {
+  const label = `Benchmark ${JSON.stringify(name)}${id === undefined ? '' : ` (${id})`}`;
+  if (error !== undefined) return `  ✗ ${label}: ${error}`;
+  const verb = (past: string) => (dryRun ? `would be ${past}` : past);
+  if (action === 'create') return `${label} ${verb('created')} with ${counted(added.length, 'scenario')}.`;
+  if (action === 'update') return `${label} ${verb('updated')}: ${added.length} added, ${removed.length} removed.`;
+  return `${label} unchanged.`;
+}
+
