@@ -65,7 +65,35 @@ async function remoteTarget(apiKey: string, baseURLVariable: string | undefined)
   }
   await checkReachable(url, source);
   const { Runloop } = await import('@runloop/api-client');
-  return { client: new Runloop({ bearerToken: apiKey, baseURL: baseURLVariable || undefined }), close: async () => {} };
+  const client = new Runloop({ bearerToken: apiKey, baseURL: baseURLVariable || undefined });
+  await checkAnswers(client, url, source);
+  return { client, close: async () => {} };
+}
+
+/** How long the first request may take before the command gives up on the target. */
+const FIRST_REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * One cheap request (`GET /v1/scenarios?limit=1`, no retries) before the command's own: a URL
+ * that accepts connections but does not speak Runloop's API (cleartext where TLS is expected, or
+ * the reverse) and a refused key fail at once, named, instead of after the SDK's retries.
+ */
+async function checkAnswers(client: Runloop, url: URL, source: string): Promise<void> {
+  const { APIConnectionError, AuthenticationError, PermissionDeniedError } = await import('@runloop/api-client');
+  try {
+    await client.scenarios.list({ limit: 1 }, { maxRetries: 0, timeout: FIRST_REQUEST_TIMEOUT_MS });
+  } catch (error) {
+    if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
+      throw new UsageError(`Runloop at ${url.href} (${source}) refused RUNLOOP_API_KEY (${error.status}): check that the key is current and belongs to this endpoint.`);
+    }
+    if (error instanceof APIConnectionError) {
+      const cause = error.cause instanceof Error ? error.cause.message : error.message;
+      throw new Error(
+        `cannot talk to Runloop at ${url.href} (${source}): ${cause}. Check the URL (https:// or http://, host and port), then run this again.`,
+      );
+    }
+    // any other answer came from an API: the command's own requests (with retries) deal with it
+  }
 }
 
 async function localTarget(io: CliIO, output: Output, announcement: string): Promise<Target> {

@@ -75,6 +75,29 @@ describe('an unreachable RUNLOOP_BASE_URL', () => {
     );
   });
 
+  it('fails at once, naming the URL, when it accepts connections but does not speak the API (https:// to a cleartext server)', async () => {
+    const fake = await startFakeRunloop();
+    onTestFinished(() => fake.close());
+    const url = fake.baseURL.replace('http://', 'https://');
+    const started = Date.now();
+    const run = await cli(['plan', 'scenarios'], { cwd: project(scenarios), env: { RUNLOOP_API_KEY: fake.apiKey, RUNLOOP_BASE_URL: url } });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`scenariokit: cannot talk to Runloop at ${url}/ (from RUNLOOP_BASE_URL): `);
+    expect(run.stderr).toContain('Check the URL (https:// or http://, host and port)');
+    expect(fake.requests).toEqual([]); // the TLS handshake never became a request
+  }, 15_000);
+
+  it('says that the key was refused (exit code 2), without printing it', async () => {
+    const fake = await startFakeRunloop();
+    onTestFinished(() => fake.close());
+    const run = await cli(['push', 'scenarios'], { cwd: project(scenarios), env: { RUNLOOP_API_KEY: KEY, RUNLOOP_BASE_URL: fake.baseURL } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Runloop at ${fake.baseURL}/ (from RUNLOOP_BASE_URL) refused RUNLOOP_API_KEY (401): check that the key is current`);
+    expect(run.stdout + run.stderr).not.toContain(KEY);
+    expect(fake.requests.map((request) => `${request.method} ${request.path} ${request.auth}`)).toEqual(['GET /v1/scenarios invalid']); // one look, nothing written
+  });
+
   it('refuses a RUNLOOP_BASE_URL that is not an http(s) URL, exit code 2', async () => {
     const run = await cli(['plan', 'scenarios'], { cwd: project(scenarios), env: { RUNLOOP_API_KEY: KEY, RUNLOOP_BASE_URL: 'api.runloop.ai' } });
     expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('RUNLOOP_BASE_URL is not an http(s) URL: "api.runloop.ai"') });
