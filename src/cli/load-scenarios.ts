@@ -40,7 +40,8 @@ export const FILES_ARGUMENT_HELP = '.ts/.js modules, .json/.yaml payload files, 
 /**
  * Loads the scenarios of `paths` (relative to `cwd`): `.ts`/`.js` modules, whose exported
  * scenarios are collected, and `.json`/`.yaml`/`.yml` files holding create payloads. A directory
- * stands for every such file in it and its subdirectories (declaration files left out). A file
+ * stands for every such file in it and its subdirectories (declaration files, dot files and a
+ * project's tool files left out: {@link NEVER_SCENARIOS}). A file
  * that cannot be used is reported, naming it, and the others are still read; every problem in
  * every file is returned. A builder reached from several files counts once.
  */
@@ -59,7 +60,14 @@ export async function loadScenarios(paths: readonly string[], cwd: string): Prom
   return { entries: [...found.values()], notes, problems, files: files.length };
 }
 
-/** Whether a directory's file is read: a kind of scenario file, and not a declaration file. */
+/**
+ * Files a directory holds that are never scenarios, by name: declaration files, dot files, the
+ * tool files of a JavaScript project (its manifest, lock files, compiler settings) and JSON
+ * Schemas (such as `scenariokit schema --out`'s). Named on the command line, they are read.
+ */
+const NEVER_SCENARIOS = /^\.|\.d\.[cm]?ts$|^(package|package-lock|npm-shrinkwrap|composer)\.json$|^[tj]sconfig(\..+)?\.json$|\.schema\.json$|^pnpm-(lock|workspace)\.yaml$/;
+
+/** Whether a directory's file is read: a kind of scenario file, and not one {@link NEVER_SCENARIOS} names. */
 function isScenarioFile(name: string): boolean {
-  return Object.hasOwn(LOADERS, extname(name)) && !/\.d\.[cm]?ts$/.test(name);
+  return Object.hasOwn(LOADERS, extname(name)) && !NEVER_SCENARIOS.test(name);
 }

@@ -182,6 +182,24 @@ describe('payload files: create payloads kept as data', () => {
     );
   });
 
+  it("leaves a project's tool files, JSON Schemas and dot files out of a directory, and reads them when named", async () => {
+    const dir = dataProject({
+      'tasks.yaml': stringify([payload('a')]),
+      'package.json': json({ name: 'evals', type: 'module' }),
+      'package-lock.json': json({ lockfileVersion: 3 }),
+      'tsconfig.json': json({ compilerOptions: {} }),
+      'tsconfig.build.json': json({ extends: './tsconfig.json' }),
+      'scenario.schema.json': json({ $schema: 'http://json-schema.org/draft-07/schema#' }),
+      'pnpm-lock.yaml': 'lockfileVersion: 9\n',
+      '.prettierrc.json': json({ semi: true }),
+    });
+    const run = await cli(['validate', 'scenarios'], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stdout: '1 scenario is valid.\n' });
+    const named = await cli(['validate', 'scenarios/tsconfig.json'], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('scenarios/tsconfig.json:1: not a scenario create payload');
+  });
+
   it('names both files when a module and a YAML file use one scenario name', async () => {
     const dir = dataProject(
       { 'data/bugs.yaml': stringify([payload('other'), payload('fix-null')]) },
