@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describe, isPlainObject } from '../schema/json-object.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { IssueCode } from './issue-codes.js';
+import { formatIssuePath } from './scenario-issue.js';
 
 /** A problem with an option object, at a path inside it (camelCase keys). */
 export interface OptionProblem {
@@ -23,9 +24,10 @@ const checks = new WeakMap<z.ZodType, Check>();
  * The problems of an option object against its strict zod schema: every key the schema does not
  * know, with a did-you-mean when a known key is close (`unknown option "workingDir" — did you mean
  * "workingDirectory"?`), nested objects (and the objects of a list) checked the same way, and the
- * values the schema types (options that never reach the wire, such as `escaped`) checked too.
- * Values typed `unknown` are left to the wire schema, and so is a nested value of the wrong kind.
- * `undefined` is no options at all; anything else that is not an object is a problem.
+ * values the schema types (options that never reach the wire, such as `escaped`) checked too, as
+ * is a key the schema requires that is absent. Values typed `unknown` are left to the wire
+ * schema, and so is a nested value of the wrong kind. `undefined` is no options at all; anything
+ * else that is not an object is a problem.
  */
 export function optionProblems(schema: z.ZodType, value: unknown): readonly OptionProblem[] {
   if (value === undefined) return NONE;
@@ -47,11 +49,13 @@ function compile(schema: z.ZodType): Check {
   const options = inner instanceof z.ZodUnion ? (inner.options as z.ZodType[]).map(unwrap) : [inner];
   const object = options.find((option): option is z.ZodObject => option instanceof z.ZodObject);
   const list = options.find((option): option is z.ZodArray => option instanceof z.ZodArray);
-  const leaf = options.length === 1 && !object && !list && !(inner instanceof z.ZodUnknown) ? inner : undefined;
+  // a value (or a union of values, `string | function`) that is neither an object nor a list is checked as a whole
+  const leaf = !object && !list && !options.some((option) => option instanceof z.ZodUnknown) ? inner : undefined;
   const shape = object?.shape as Record<string, z.ZodType> | undefined;
   const known = shape ? Object.keys(shape) : [];
   // members typed `unknown` need no check at all: the wire schema checks them
   const members = new Map(known.map((key) => [key, unwrap(shape![key]!) instanceof z.ZodUnknown ? undefined : shape![key]!]));
+  const required = known.filter((key) => !shape![key]!.safeParse(undefined).success);
   return (value, path) => {
     if (shape && isPlainObject(value)) {
       let problems = NONE;
@@ -60,6 +64,8 @@ function compile(schema: z.ZodType): Check {
         const found = !members.has(key) ? [unknownKey(key, known, path)] : member === undefined || value[key] === undefined ? NONE : checkFor(member)(value[key], [...path, key]);
         if (found.length > 0) problems = [...problems, ...found];
       }
+      const missing = required.filter((key) => value[key] === undefined);
+      if (missing.length > 0) problems = [...problems, ...missing.map((key) => ({ code: 'invalid-option' as const, path: [...path, key], message: 'is required' }))];
       return problems;
     }
     if (list && Array.isArray(value)) {
@@ -83,4 +89,18 @@ function unknownKey(key: string, known: readonly string[], path: Path): OptionPr
 
 function unwrap(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodOptional ? unwrap(schema.unwrap() as z.ZodType) : schema;
+}
+
+/**
+ * Checks options that belong to no scenario (a suite's, an import helper's): every problem of
+ * {@link optionProblems} is the calling code's mistake, thrown as one `TypeError` naming each
+ * (`Invalid push options:\n  - benchmrk: unknown option "benchmrk" — did you mean "benchmark"? [unknown-option]`).
+ */
+export function assertOptions<T>(schema: z.ZodType, options: unknown, what: string): T {
+  const problems = optionProblems(schema, options);
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `  - ${formatIssuePath(problem.path) || '(options)'}: ${problem.message} [${problem.code}]`);
+    throw new TypeError(`Invalid ${what}:\n${lines.join('\n')}`);
+  }
+  return (options ?? {}) as T;
 }
