@@ -28,11 +28,16 @@ export const BlueprintOptionSchema = z.union([TextOptionSchema, z.custom<(...arg
 
 /**
  * Checks an import's options against their strict schema with the project's one option check
- * (`optionProblems`: unknown keys with a did-you-mean, wrong values, missing required keys), as
- * problems of the import, each naming `options.<key>`, rather than thrown.
+ * (`optionProblems`: unknown keys with a did-you-mean, wrong values), and that the options it
+ * requires are there, as problems of the import naming `options.<key>`, rather than thrown.
  */
-export function checkOptions<T>(schema: z.ZodType<T>, options: unknown, source: string): { options?: T; problems: ImportProblem[] } {
-  const problems = optionProblems(schema, options).map((problem) => ({ source, field: formatIssuePath(['options', ...problem.path]), message: problem.message }));
+export function checkOptions<T>(schema: z.ZodObject, options: unknown, source: string): { options?: T; problems: ImportProblem[] } {
+  const found = optionProblems(schema, options).map((problem) => ({ path: problem.path, message: problem.message }));
+  const given = (options ?? {}) as Record<string, unknown>;
+  for (const [key, member] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    if (typeof given === 'object' && given[key] === undefined && !member.safeParse(undefined).success) found.push({ path: [key], message: 'is required' });
+  }
+  const problems = found.map((problem) => ({ source, field: formatIssuePath(['options', ...problem.path]), message: problem.message }));
   return problems.length > 0 ? { problems } : { options: options as T, problems };
 }
 

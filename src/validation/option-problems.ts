@@ -24,10 +24,9 @@ const checks = new WeakMap<z.ZodType, Check>();
  * The problems of an option object against its strict zod schema: every key the schema does not
  * know, with a did-you-mean when a known key is close (`unknown option "workingDir" — did you mean
  * "workingDirectory"?`), nested objects (and the objects of a list) checked the same way, and the
- * values the schema types (options that never reach the wire, such as `escaped`) checked too, as
- * is a key the schema requires that is absent. Values typed `unknown` are left to the wire
- * schema, and so is a nested value of the wrong kind. `undefined` is no options at all; anything
- * else that is not an object is a problem.
+ * values the schema types (options that never reach the wire, such as `escaped`) checked too.
+ * Values typed `unknown` are left to the wire schema, and so is a nested value of the wrong kind.
+ * `undefined` is no options at all; anything else that is not an object is a problem.
  */
 export function optionProblems(schema: z.ZodType, value: unknown): readonly OptionProblem[] {
   if (value === undefined) return NONE;
@@ -55,7 +54,6 @@ function compile(schema: z.ZodType): Check {
   const known = shape ? Object.keys(shape) : [];
   // members typed `unknown` need no check at all: the wire schema checks them
   const members = new Map(known.map((key) => [key, unwrap(shape![key]!) instanceof z.ZodUnknown ? undefined : shape![key]!]));
-  const required = known.filter((key) => !shape![key]!.safeParse(undefined).success);
   return (value, path) => {
     if (shape && isPlainObject(value)) {
       let problems = NONE;
@@ -64,8 +62,6 @@ function compile(schema: z.ZodType): Check {
         const found = !members.has(key) ? [unknownKey(key, known, path)] : member === undefined || value[key] === undefined ? NONE : checkFor(member)(value[key], [...path, key]);
         if (found.length > 0) problems = [...problems, ...found];
       }
-      const missing = required.filter((key) => value[key] === undefined);
-      if (missing.length > 0) problems = [...problems, ...missing.map((key) => ({ code: 'invalid-option' as const, path: [...path, key], message: 'is required' }))];
       return problems;
     }
     if (list && Array.isArray(value)) {

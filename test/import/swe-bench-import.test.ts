@@ -197,6 +197,9 @@ describe('bad rows and options', () => {
       { source: 'options', field: 'options.blueprintID', message: 'unknown option "blueprintID" — did you mean "blueprintId"?' },
       { source: 'options', field: 'options.blueprintId', message: 'is required' },
     ]);
+    expect(importSweBench(lite, { blueprintId: 7 } as never).problems).toEqual([
+      { source: 'options', field: 'options.blueprintId', message: 'must be a blueprint id or a function that returns one' },
+    ]);
   });
 
   it('reports a blueprint function that throws or returns no id', () => {
