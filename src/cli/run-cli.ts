@@ -41,7 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     .showHelpAfterError('(run scenariokit <command> --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => output.stdout.write(text), writeErr: (text) => output.stderr.write(text) });
-  for (const command of COMMANDS) program.addCommand(withCommonParts(command, context).copyInheritedSettings(program));
+  for (const command of COMMANDS) program.addCommand(inheriting(withCommonParts(command, context), program));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -55,6 +55,13 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     output.note(`scenariokit: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.failed;
   }
+}
+
+/** `command` and its subcommands with the program's settings: its output, exit override and help after an error. */
+function inheriting(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  command.commands.forEach((sub) => inheriting(sub, command));
+  return command;
 }
 
 /** A command with what every command shares: `--local` for those that send, and where they send and their exit codes in `--help`. */
