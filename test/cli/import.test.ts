@@ -72,7 +72,8 @@ describe('scenariokit import swe-bench', () => {
   it('reports every bad row as source: field: message, imports the others, and exits 1', async () => {
     const dir = workdir();
     const [good, other] = JSON.parse(readFileSync(join(SWE, 'swe-bench-lite-test.json'), 'utf8')) as Record<string, unknown>[];
-    const { FAIL_TO_PASS: _, ...missing } = { ...other!, instance_id: 'acme__broken-1' };
+    const missing: Record<string, unknown> = { ...other!, instance_id: 'acme__broken-1' };
+    delete missing.FAIL_TO_PASS;
     writeFileSync(join(dir, 'rows.jsonl'), [JSON.stringify(good), JSON.stringify(missing), '{not json', JSON.stringify(other)].join('\n'));
     const run = await cli(['import', 'swe-bench', 'rows.jsonl', '--blueprint', 'bpt_1', '--out', 'rows.ts'], { cwd: dir });
     expect(run.code).toBe(1);
