@@ -85,7 +85,7 @@ function sweBenchCommand(context: CommandContext): Command {
     .option('--install <command>', 'run before the tests instead of the table’s install step ("" for none)')
     .addHelpText('after', `\n${exitCodesHelp()}`)
     .action(async (file: string, flags: SweBenchFlags, command: Command) => {
-      refuseLocal(command, 'swe-bench imports create nothing on a target');
+      refuseLocal(command, 'import swe-bench sends nothing, so there is no target to choose');
       const output = await checkOutput(context, flags);
       const path = resolve(context.io.cwd, file);
       if (!(await stat(path).catch(() => undefined))?.isFile()) throw new UsageError(`${file}: no such file. Nothing was imported.`);
@@ -122,7 +122,7 @@ function harborCommand(context: CommandContext): Command {
       if (flags.blueprint === undefined && !flags.createBlueprints) {
         throw new UsageError('name the blueprint of the scenarios: --blueprint <id-or-template>, or --create-blueprints to build one from each task’s Dockerfile');
       }
-      if (!flags.createBlueprints) refuseLocal(command, '--local applies to --create-blueprints, which creates blueprints on a target');
+      if (!flags.createBlueprints) refuseLocal(command, 'it applies to --create-blueprints, which finds and creates blueprints on a target; without it nothing is sent');
       const output = await checkOutput(context, flags);
       const dirs = await harborTaskDirs(paths, context.io.cwd);
       const { harborBlueprints, importHarborTasks } = await import('../../import/index.js');
@@ -173,7 +173,7 @@ function exitCodesHelp(): string {
 
 /** `--local` belongs to `import` (every command that sends has it); only `harbor --create-blueprints` sends. */
 function refuseLocal(command: Command, why: string): void {
-  if (command.optsWithGlobals<{ local?: boolean }>().local) throw new UsageError(`--local: ${why}`);
+  if (command.optsWithGlobals<{ local?: boolean }>().local) throw new UsageError(`--local: ${why}.`);
 }
 
 /** Where the module goes: `--out`, refused at once when the file exists and `--force` is not given (checked again when writing). */
