@@ -48,7 +48,8 @@ function foreignIdentifiers(source: string): string[] {
     ts.forEachChild(node, visit);
   };
   file.statements.forEach((statement) => {
-    if (!ts.isImportDeclaration(statement) && !(ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) {
+    const exported = (ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) || (ts.isExportAssignment(statement) && !statement.isExportEquals);
+    if (!ts.isImportDeclaration(statement) && !exported) {
       foreign.push(`statement: ${statement.getText().slice(0, 40)}`);
     }
     visit(statement);
@@ -70,7 +71,12 @@ const RESERVED_NAMES = ['command', 'Scenario', 'eval', 'arguments', '42', 'fix-n
 const reservedSource = (name: string) => scenarioToCode({ ...customBenchmarkExample[0]!, name });
 
 /** The modules of the tests below, type-checked with the random ones. */
-const FIXED_SOURCES = [...customBenchmarkExample.map(scenarioToCode), scenarioToCode(idView), scenarioToCode(protoView), payloadsToCode(payloads), ...RESERVED_NAMES.map(reservedSource)];
+const suiteSource = payloadsToCode(payloads, {
+  suite: "bugs */ 'x'",
+  header: 'Imported from bugs.jsonl */ globalThis.__scenariokitCanary = 1; /*\nMade again with: scenariokit import …',
+  comment: (payload) => `From ${String(payload.name)}.`,
+});
+const FIXED_SOURCES = [...customBenchmarkExample.map(scenarioToCode), scenarioToCode(idView), scenarioToCode(protoView), payloadsToCode(payloads), suiteSource, ...RESERVED_NAMES.map(reservedSource)];
 
 describe('pull writes code that compiles, runs nothing else, and rebuilds the scenario exactly', () => {
   it('for random views with hostile strings', () => {
@@ -136,5 +142,19 @@ describe('payloadsToCode', () => {
     const module = load(source);
     expect(Object.keys(module)).toEqual(['bug1', 'bug1Scenario', 'bug2']);
     expect(Object.values(module).map((builder) => (builder as scenariokit.ScenarioBuilder).buildCreate())).toEqual(payloads);
+  });
+
+  it('with a suite, exports it by default holding every scenario, under a header and a comment per export that nothing can close', () => {
+    const module = load(suiteSource);
+    expect(Object.keys(module)).toEqual(['bug1', 'bug1Scenario', 'bug2', 'default']);
+    const suite = module.default as scenariokit.Suite;
+    expect(scenariokit.isSuite(suite)).toBe(true);
+    expect(suite.name).toBe("bugs */ 'x'");
+    expect(suite.builders).toEqual([module.bug1, module.bug1Scenario, module.bug2]);
+    expect(suite.scenarios().map((scenario) => scenario.payload)).toEqual(payloads);
+    expect(suiteSource).toMatch(/^\/\*\*\n \* Imported from bugs\.jsonl \*\\\/ globalThis.__scenariokitCanary = 1; \/\*\n \* Made again with: scenariokit import …\n \*\/\n\nimport \{ command, defineSuite, Scenario \} from 'scenariokit';\n/);
+    expect(suiteSource).toContain("/** From bug 1. */\nexport const bug1Scenario = Scenario.define('bug 1')");
+    expect(suiteSource).toContain('export default defineSuite("bugs */ \'x\'", [bug1, bug1Scenario, bug2]);');
+    expect(foreignIdentifiers(suiteSource)).toEqual([]);
   });
 });

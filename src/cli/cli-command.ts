@@ -3,6 +3,7 @@ import type { Suite } from '../suite/define-suite.js';
 import type { CliIO } from './cli-io.js';
 import type { ExitCode } from './exit-codes.js';
 import type { Output } from './output.js';
+import type { ScenarioWarning } from './scenario-warnings.js';
 import type { Target } from './target.js';
 
 /**
@@ -14,10 +15,19 @@ export interface CommandContext {
   readonly output: Output;
   /** Raises the exit code (it never goes down): `1` when some scenarios failed. */
   exitWith(code: ExitCode): void;
-  /** Loads the scenarios of `files` as one validated suite; throws a `UsageError` listing every problem. */
-  loadSuite(files: readonly string[]): Promise<Suite>;
+  /**
+   * Loads the scenarios of `files` as one validated suite and prints their warnings (stderr);
+   * throws a `UsageError` listing every problem (with `strict`, warnings are problems too).
+   */
+  loadSuite(files: readonly string[], options?: { strict?: boolean | undefined }): Promise<LoadedSuite>;
   /** Opens the target (Runloop or the embedded one); close it when done. */
   openTarget(options: { local?: boolean | undefined }): Promise<Target>;
+}
+
+/** A command's scenarios: the suite, and the warnings of its scenarios (already printed), for `--json`. */
+export interface LoadedSuite {
+  readonly suite: Suite;
+  readonly warnings: readonly ScenarioWarning[];
 }
 
 /**

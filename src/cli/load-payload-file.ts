@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { z } from 'zod';
-import { formatIssuePath, Scenario, ScenarioCreatePayloadSchema, type ScenarioCreatePayload, type StoredScenario } from '../index.js';
-import type { CollectedBuilder } from '../suite/collect-builders.js';
+import { formatIssuePath, ISSUE_CODES, Scenario, type IssueCode, ScenarioCreatePayloadSchema, type ScenarioCreatePayload, type StoredScenario } from '../index.js';
 import { parseDataFile, type DataPath } from './parse-data-file.js';
-import type { ScenarioFileLoader } from './scenario-file-loader.js';
+import type { LoadedEntry, ScenarioFileLoader } from './scenario-file-loader.js';
 
 /**
  * Reads a `.json`, `.yaml` or `.yml` file holding a scenario create payload (the body of
@@ -12,6 +11,8 @@ import type { ScenarioFileLoader } from './scenario-file-loader.js';
  * a builder with `Scenario.fromView`. Every payload is checked against the create payload's zod
  * schema first, which is strict: an unknown field is an error. Each problem names the file, the
  * line and the path inside the file (`[2].scoring_contract…` in a list); all of them are reported.
+ * scenariokit's checks beyond the API are warnings, not problems: the builder has them, and each
+ * entry can say on which line of the file a field is (`locate`), so that a warning names it.
  */
 export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
   const none = { entries: [], notes: [] };
@@ -31,7 +32,7 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
   if (typeof value !== 'object') return { ...none, problems: [`${shown}: holds ${describe(value)}; ${expected}`] };
   const list = Array.isArray(value);
   const items: readonly unknown[] = list ? value : [value];
-  const entries: CollectedBuilder[] = [];
+  const entries: LoadedEntry[] = [];
   const problems: string[] = [];
   for (const [index, item] of items.entries()) {
     const prefix: DataPath = list ? [index] : [];
@@ -52,15 +53,19 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
       problems.push(problem([], `not a scenario create payload: it has no input_context and no scoring_contract (its fields: ${listed}); if it is not meant to be one, move it out of the scenario folder`).text);
       continue;
     }
+    // scenariokit's own checks are warnings: a payload with nothing else loads, and its builder reports them, naming
+    // the file; a payload with errors is reported with all of its issues, as an invalid scenario is
     const result = ScenarioCreatePayloadSchema.safeParse(item);
-    if (!result.success) {
-      const found = payloadIssues(result.error, item).map(({ path: inner, message }) => problem(inner, message));
+    if (!result.success && !result.error.issues.every(isWarning)) {
+      const found = payloadIssues(result.error.issues, item).map(({ path: inner, message }) => problem(inner, message));
       problems.push(...found.sort((a, b) => a.line - b.line).map(({ text }) => text)); // top to bottom, as the file reads
       continue;
     }
     const origin = list ? `${at(shown, parsed.file.lineOf(prefix))}, [${index}]` : shown;
     try {
-      entries.push({ builder: Scenario.fromView(asView(result.data)), origin });
+      // the builder rebuilds the payload exactly, so an issue's wire path is a path in the file
+      const locate = (path: readonly (string | number)[]) => at(shown, parsed.file.lineOf([...prefix, ...path]));
+      entries.push({ builder: Scenario.fromView(asView(item as ScenarioCreatePayload)), origin, locate });
     } catch (error) {
       problems.push(`${origin}: could not be turned into a builder: ${(error as Error).message}`);
     }
@@ -73,8 +78,8 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
  * type it expected), an object with unknown fields gets one issue per field, at the field, and a
  * bad record key says what is wrong with it.
  */
-function payloadIssues(error: z.ZodError, payload: object): { path: DataPath; message: string }[] {
-  return error.issues.flatMap((issue) => {
+function payloadIssues(issues: readonly z.core.$ZodIssue[], payload: object): { path: DataPath; message: string }[] {
+  return issues.flatMap((issue) => {
     const path = issue.path as (string | number)[];
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown field: a create payload has no such field (scenariokit schema lists them)' }));
@@ -86,6 +91,12 @@ function payloadIssues(error: z.ZodError, payload: object): { path: DataPath; me
     }
     return [{ path, message: issue.message }];
   });
+}
+
+/** Whether a zod issue is one of scenariokit's warnings (a refinement's code whose severity is `warning`), not an error. */
+function isWarning(issue: z.core.$ZodIssue): boolean {
+  const code = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' && Object.hasOwn(ISSUE_CODES, code) && ISSUE_CODES[code as IssueCode].severity === 'warning';
 }
 
 /** Whether the last key of `path` is absent from the object at the path before it. */

@@ -1,14 +1,13 @@
 import { extname, relative, sep } from 'node:path';
-import type { CollectedBuilder } from '../suite/collect-builders.js';
 import { findScenarioFiles } from './find-scenario-files.js';
 import { loadModuleFile } from './load-module-file.js';
 import { loadPayloadFile } from './load-payload-file.js';
-import type { ScenarioFileLoader } from './scenario-file-loader.js';
+import type { LoadedEntry, ScenarioFileLoader } from './scenario-file-loader.js';
 
 /** The scenarios found in some files, what was skipped, and the files that could not be used. */
 export interface LoadedScenarios {
   /** Every builder found, once, with the file (and export, or place in a payload file) it came from. */
-  readonly entries: readonly CollectedBuilder[];
+  readonly entries: readonly LoadedEntry[];
   /** What was skipped and why (templates), for stderr. */
   readonly notes: readonly string[];
   /** Every problem with the files (one that fails to load, an export that is not a scenario, an invalid payload), each naming the file: exit code 2. */
@@ -47,7 +46,7 @@ export const FILES_ARGUMENT_HELP = '.ts/.js modules, .json/.yaml payload files, 
  */
 export async function loadScenarios(paths: readonly string[], cwd: string): Promise<LoadedScenarios> {
   const files = await findScenarioFiles(paths, cwd, isScenarioFile);
-  const found = new Map<unknown, CollectedBuilder>();
+  const found = new Map<unknown, LoadedEntry>();
   const notes: string[] = [];
   const problems: string[] = [];
   for (const path of files) {

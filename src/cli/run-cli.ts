@@ -3,13 +3,14 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { suiteOf, type Suite } from '../suite/define-suite.js';
 import { SuiteValidationError } from '../suite/suite-validation-error.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
-import type { CliCommand, CommandContext } from './cli-command.js';
+import type { CliCommand, CommandContext, LoadedSuite } from './cli-command.js';
 import { processIO, type CliIO } from './cli-io.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { loadScenarios } from './load-scenarios.js';
 import { createOutput } from './output.js';
 import { count } from './plural.js';
+import { formatWarnings, scenarioWarnings } from './scenario-warnings.js';
 import { openTarget, TARGET_HELP } from './target.js';
 import { UsageError } from './usage-error.js';
 
@@ -31,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     io,
     output,
     exitWith: (code) => void (exitCode = Math.max(exitCode, code) as ExitCode),
-    loadSuite: (files) => loadSuite(files, io, output),
+    loadSuite: (files, options) => loadSuite(files, options?.strict === true, io, output),
     openTarget: ({ local }) => openTarget(io, output, { local: local === true }),
   };
 
@@ -41,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     .showHelpAfterError('(run scenariokit <command> --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => output.stdout.write(text), writeErr: (text) => output.stderr.write(text) });
-  for (const command of COMMANDS) program.addCommand(withCommonParts(command, context).copyInheritedSettings(program));
+  for (const command of COMMANDS) program.addCommand(inheriting(withCommonParts(command, context), program));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -57,6 +58,13 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
   }
 }
 
+/** `command` and its subcommands with the program's settings: its output, exit override and help after an error. */
+function inheriting(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  command.commands.forEach((sub) => inheriting(sub, command));
+  return command;
+}
+
 /** A command with what every command shares: `--local` for those that send, and where they send and their exit codes in `--help`. */
 function withCommonParts(command: CliCommand, context: CommandContext): Command {
   const defined = command.define(context);
@@ -68,18 +76,21 @@ function withCommonParts(command: CliCommand, context: CommandContext): Command 
 
 /**
  * The scenarios of `files` as one suite, validated: every file that fails to load, every export
- * that is not a scenario and every invalid scenario are reported together (exit code 2).
+ * that is not a scenario and every invalid scenario (with `strict`, every scenario with warnings)
+ * are reported together (exit code 2). The warnings of valid scenarios are printed on stderr.
  */
-async function loadSuite(files: readonly string[], io: CliIO, output: ReturnType<typeof createOutput>): Promise<Suite> {
+async function loadSuite(files: readonly string[], strict: boolean, io: CliIO, output: ReturnType<typeof createOutput>): Promise<LoadedSuite> {
   const { entries, notes, problems, files: read } = await loadScenarios(files, io.cwd);
   notes.forEach(output.note);
-  const suite = suiteOf(files.join(' '), entries);
+  const suite = suiteOf(files.join(' '), entries, strict);
   let invalid: string | undefined;
+  let warnings: LoadedSuite['warnings'] = [];
   try {
-    suite.scenarios(); // validate every scenario before anything else happens
+    warnings = scenarioWarnings(suite.scenarios(), entries); // validates every scenario before anything else happens
   } catch (error) {
     if (!(error instanceof SuiteValidationError)) throw error;
-    invalid = error.message;
+    const strictly = strict && error.scenarios.some((scenario) => scenario.issues.some((issue) => issue.severity === 'warning'));
+    invalid = strictly ? `${error.message}\n(--strict: warnings fail like errors.)` : error.message;
   }
   if (problems.length > 0) {
     const header = `${count(problems.length, 'problem')} with the files (${count(read, 'file')} read); nothing was sent:`;
@@ -91,5 +102,7 @@ async function loadSuite(files: readonly string[], io: CliIO, output: ReturnType
       `no scenarios found in ${files.join(', ')} (${count(read, 'file')} read): export scenario builders, suites, or arrays or generators of them, or write create payloads in .json or .yaml files`,
     );
   }
-  return suite;
+  const shown = formatWarnings(warnings);
+  if (shown !== undefined) output.note(shown);
+  return { suite, warnings };
 }

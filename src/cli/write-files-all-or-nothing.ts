@@ -1,35 +1,57 @@
-import { lstat, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
 
 /**
  * Writes `files` into the directory `out` (relative to `cwd`, made when missing), all or none:
- * every place is checked first (a folder or another non-file where a file should go is refused),
- * every file is written to a staging folder inside `out`, and only then are they moved into place
- * (a rename within one folder). When anything fails before the moves, the staging folder (and
- * `out`, if it was made here) is removed and `out` is as it was.
+ * every place is checked first (a folder or another non-file where a file should go is refused;
+ * without `overwrite`, so is an existing file), every file is written to a staging folder inside
+ * `out`, and only then are they moved into place: renamed over what is there, or, without
+ * `overwrite`, linked, which fails for a file that appeared in the meantime rather than replace it
+ * (the files linked before it are then removed). When anything fails before the moves, the
+ * staging folder (and `out`, if it was made here) is removed and `out` is as it was.
  */
-export async function writeFilesAllOrNothing(cwd: string, out: string, files: readonly { name: string; contents: string }[]): Promise<void> {
+export async function writeFilesAllOrNothing(
+  cwd: string,
+  out: string,
+  files: readonly { name: string; contents: string }[],
+  { overwrite = true }: { overwrite?: boolean } = {},
+): Promise<void> {
   const dir = resolve(cwd, out);
   for (const { name } of files) {
     const existing = await lstat(join(dir, name)).catch(() => undefined);
     if (existing !== undefined && !existing.isFile()) {
       throw new UsageError(`${join(out, name)} exists and is not a file, so it cannot be replaced; move it, or choose another --out. Nothing was written.`);
     }
+    if (existing !== undefined && !overwrite) throw refuseOverwrite(join(out, name));
   }
   const made = await mkdir(dir, { recursive: true });
   const staging = await mkdtemp(join(dir, '.scenariokit-build-'));
+  const linked: string[] = [];
   try {
     for (const { name, contents } of files) {
       await writeFile(join(staging, name), contents).catch((error: NodeJS.ErrnoException) => {
         throw new Error(`could not write ${join(out, name)} (${error.code ?? error.message}); nothing was written`);
       });
     }
-    for (const { name } of files) await rename(join(staging, name), join(dir, name));
+    for (const { name } of files) {
+      if (overwrite) await rename(join(staging, name), join(dir, name));
+      else {
+        await link(join(staging, name), join(dir, name)).catch((error: NodeJS.ErrnoException) => {
+          throw error.code === 'EEXIST' ? refuseOverwrite(join(out, name)) : error;
+        });
+        linked.push(join(dir, name));
+      }
+    }
   } catch (error) {
+    await Promise.all(linked.map((file) => unlink(file).catch(() => {})));
     if (made !== undefined) await rm(made, { recursive: true, force: true });
     throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+function refuseOverwrite(file: string): UsageError {
+  return new UsageError(`${file} already exists; pass --force to overwrite it, or choose another --out file. Nothing was written.`);
 }

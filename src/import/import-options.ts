@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIssuePath, type ScenarioBuilder, type Step } from '../index.js';
+import { optionProblems } from '../validation/option-problems.js';
 import type { ImportProblem } from './import-problem.js';
 
 /**
@@ -25,18 +26,19 @@ export const BlueprintOptionSchema = z.union([TextOptionSchema, z.custom<(...arg
   error: 'must be a blueprint id or a function that returns one',
 });
 
-/** Checks an options object against a strict schema; every problem names `options.<key>`. */
-export function checkOptions<T>(schema: z.ZodType<T>, options: unknown, source: string): { options?: T; problems: ImportProblem[] } {
-  const result = schema.safeParse(options);
-  if (result.success) return { options: result.data, problems: [] };
-  const problems = result.error.issues.map((issue) => {
-    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    if (unknownKeys.length > 0) {
-      return { source, field: `options.${unknownKeys.join(', options.')}`, message: `is not an option of this import; the options are ${Object.keys((schema as unknown as z.ZodObject).shape).join(', ')}` };
-    }
-    return { source, field: formatIssuePath(['options', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))]), message: issue.message };
-  });
-  return { problems };
+/**
+ * Checks an import's options against their strict schema with the project's one option check
+ * (`optionProblems`: unknown keys with a did-you-mean, wrong values), and that the options it
+ * requires are there, as problems of the import naming `options.<key>`, rather than thrown.
+ */
+export function checkOptions<T>(schema: z.ZodObject, options: unknown, source: string): { options?: T; problems: ImportProblem[] } {
+  const found = optionProblems(schema, options).map((problem) => ({ path: problem.path, message: problem.message }));
+  const given = (options ?? {}) as Record<string, unknown>;
+  for (const [key, member] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    if (typeof given === 'object' && given[key] === undefined && !member.safeParse(undefined).success) found.push({ path: [key], message: 'is required' });
+  }
+  const problems = found.map((problem) => ({ source, field: formatIssuePath(['options', ...problem.path]), message: problem.message }));
+  return problems.length > 0 ? { problems } : { options: options as T, problems };
 }
 
 /** Checks the generated script against the size budget. */

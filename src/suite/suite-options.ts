@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ClientOptionsSchema } from '../client/runloop-client.js';
-import { optionProblems } from '../validation/option-problems.js';
-import { formatIssuePath } from '../validation/scenario-issue.js';
+import { assertOptions } from '../validation/option-problems.js';
 import type { SuiteOptions, SuitePlanOptions } from './define-suite.js';
 import type { SuitePushOptions } from './push-suite.js';
 
@@ -23,25 +22,15 @@ const PushOptionsSchema = PlanOptionsSchema.extend({
 
 /** Checks `defineSuite`'s options; throws a `TypeError` listing every problem (an unknown key is one, with a did-you-mean). */
 export function checkSuiteOptions(options: unknown): SuiteOptions {
-  return check(SuiteOptionsSchema, options, 'defineSuite options');
+  return assertOptions(SuiteOptionsSchema, options, 'defineSuite options');
 }
 
 /** Checks the options of a suite's `plan()`, the same way. */
 export function checkPlanOptions(options: unknown): SuitePlanOptions {
-  return check(PlanOptionsSchema, options, 'plan options');
+  return assertOptions(PlanOptionsSchema, options, 'plan options');
 }
 
 /** Checks the options of a suite's `push()`, the same way. */
 export function checkPushOptions(options: unknown): SuitePushOptions {
-  return check(PushOptionsSchema, options, 'push options');
-}
-
-/** Unknown keys and wrong values are the calling code's mistake: a `TypeError` naming each. */
-function check<T>(schema: z.ZodObject, options: unknown, what: string): T {
-  const problems = optionProblems(schema, options);
-  if (problems.length > 0) {
-    const lines = problems.map((problem) => `  - ${formatIssuePath(problem.path) || '(options)'}: ${problem.message} [${problem.code}]`);
-    throw new TypeError(`Invalid ${what}:\n${lines.join('\n')}`);
-  }
-  return (options ?? {}) as T;
+  return assertOptions(PushOptionsSchema, options, 'push options');
 }

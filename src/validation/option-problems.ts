@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describe, isPlainObject } from '../schema/json-object.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { IssueCode } from './issue-codes.js';
+import { formatIssuePath } from './scenario-issue.js';
 
 /** A problem with an option object, at a path inside it (camelCase keys). */
 export interface OptionProblem {
@@ -47,7 +48,8 @@ function compile(schema: z.ZodType): Check {
   const options = inner instanceof z.ZodUnion ? (inner.options as z.ZodType[]).map(unwrap) : [inner];
   const object = options.find((option): option is z.ZodObject => option instanceof z.ZodObject);
   const list = options.find((option): option is z.ZodArray => option instanceof z.ZodArray);
-  const leaf = options.length === 1 && !object && !list && !(inner instanceof z.ZodUnknown) ? inner : undefined;
+  // a value (or a union of values, `string | function`) that is neither an object nor a list is checked as a whole
+  const leaf = !object && !list && !options.some((option) => option instanceof z.ZodUnknown) ? inner : undefined;
   const shape = object?.shape as Record<string, z.ZodType> | undefined;
   const known = shape ? Object.keys(shape) : [];
   // members typed `unknown` need no check at all: the wire schema checks them
@@ -83,4 +85,18 @@ function unknownKey(key: string, known: readonly string[], path: Path): OptionPr
 
 function unwrap(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodOptional ? unwrap(schema.unwrap() as z.ZodType) : schema;
+}
+
+/**
+ * Checks options that belong to no scenario (a suite's, an import helper's): every problem of
+ * {@link optionProblems} is the calling code's mistake, thrown as one `TypeError` naming each
+ * (`Invalid push options:\n  - benchmrk: unknown option "benchmrk" — did you mean "benchmark"? [unknown-option]`).
+ */
+export function assertOptions<T>(schema: z.ZodType, options: unknown, what: string): T {
+  const problems = optionProblems(schema, options);
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `  - ${formatIssuePath(problem.path) || '(options)'}: ${problem.message} [${problem.code}]`);
+    throw new TypeError(`Invalid ${what}:\n${lines.join('\n')}`);
+  }
+  return (options ?? {}) as T;
 }

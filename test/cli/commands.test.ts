@@ -112,7 +112,7 @@ describe('scenariokit push and plan on the embedded local target', () => {
   it('plans and pushes as JSON with --json, and writes nothing with --dry-run', async () => {
     const dir = project(scenarios);
     const dry = await cli(['push', 'scenarios', '--dry-run', '--json'], { cwd: dir });
-    expect(JSON.parse(dry.stdout)).toEqual({ results: expect.arrayContaining([{ name: 'fix-null', action: 'create' }]) });
+    expect(JSON.parse(dry.stdout)).toEqual({ results: expect.arrayContaining([{ name: 'fix-null', action: 'create' }]), warnings: [] });
     const plan = await cli(['plan', 'scenarios', '--json'], { cwd: dir });
     expect(JSON.parse(plan.stdout).items.map((item: { action: string }) => item.action)).toEqual(['create', 'create', 'create', 'create']);
   }, 30_000);

@@ -68,7 +68,7 @@ describe('scenariokit verify', () => {
     expect(run.stdout).toMatch(/\nverified 0 of 2 scenarios: 1 failed, 1 not verifiable\n$/);
   });
 
-  it('prints { results } with --json, the library’s reports, and no progress', async () => {
+  it('prints { results, warnings } with --json, the library’s reports, and no progress', async () => {
     const run = await cli(['verify', 'scenarios', '--json'], { cwd: project({ 'verified.ts': verified }), env });
     expect(run.stderr).toBe('');
     const run1 = (fixed: number) => ({
@@ -87,6 +87,7 @@ describe('scenariokit verify', () => {
           cases: { gold: { score: 1, flaky: false, runs: [run1(1)] }, noop: { score: 0.25, flaky: false, runs: [run1(0)] } },
         },
       ],
+      warnings: [],
     });
     expect(run.code).toBe(0);
   });

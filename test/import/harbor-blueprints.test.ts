@@ -143,6 +143,7 @@ describe('harborBlueprints', () => {
   });
 
   it('refuses an unknown option', () => {
-    expect(() => harborBlueprints({ clinet: {} } as never)).toThrow(new TypeError('harborBlueprints(): unknown option "clinet"; the options are client, requestOptions, onBlueprint'));
+    expect(() => harborBlueprints({ clinet: {} } as never)).toThrow(new TypeError('Invalid harborBlueprints() options:\n  - clinet: unknown option "clinet" — did you mean "client"? [unknown-option]'));
+    expect(() => harborBlueprints({ onBlueprint: 'log' } as never)).toThrow(new TypeError('Invalid harborBlueprints() options:\n  - onBlueprint: must be a function [invalid-option]'));
   });
 });

@@ -202,7 +202,7 @@ describe('folders that cannot be imported', () => {
   it('throws an ImportError from fromHarborTask, and refuses unknown options', async () => {
     await expect(fromHarborTask(task('multi-step'), options)).rejects.toThrow(ImportError);
     await expect(fromHarborTask(task('hello-world'), { blueprintId: 'bpt_1', createBlueprints: true } as never)).rejects.toThrow(
-      /options\.createBlueprints: is not an option of this import; the options are blueprintId, workingDirectory, maxScriptBytes, onWarning/,
+      'options.createBlueprints: unknown option "createBlueprints"; the options are "blueprintId", "workingDirectory", "maxScriptBytes", "onWarning"',
     );
   });
 

@@ -190,8 +190,15 @@ describe('bad rows and options', () => {
     expect(result.builders).toEqual([]);
     expect(result.problems).toEqual([
       { source: 'options', field: 'options.blueprintId', message: 'must not be blank' },
+      { source: 'options', field: 'options.workdir', message: 'unknown option "workdir" — did you mean "workingDirectory"?' },
       { source: 'options', field: 'options.logParser', message: 'must be "pytest", "django" or "sympy"' },
-      { source: 'options', field: 'options.workdir', message: expect.stringContaining('is not an option of this import; the options are blueprintId, workingDirectory,') },
+    ]);
+    expect(importSweBench(lite, { blueprintID: 'bpt_1' } as never).problems).toEqual([
+      { source: 'options', field: 'options.blueprintID', message: 'unknown option "blueprintID" — did you mean "blueprintId"?' },
+      { source: 'options', field: 'options.blueprintId', message: 'is required' },
+    ]);
+    expect(importSweBench(lite, { blueprintId: 7 } as never).problems).toEqual([
+      { source: 'options', field: 'options.blueprintId', message: 'must be a blueprint id or a function that returns one' },
     ]);
   });
 

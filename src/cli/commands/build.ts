@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
+import { strictOption } from '../strict-option.js';
 import { count } from '../plural.js';
 import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 import { UsageError } from '../usage-error.js';
@@ -11,14 +12,18 @@ const NAME_MAX_BYTES = 255;
 /** `scenariokit build <files...> [--out <dir>]`: the create payloads, printed or one file each. */
 export const buildCommand: CliCommand = {
   sends: false,
-  exitCodes: { 0: 'the payloads were printed or written', 2: 'a file could not be loaded, a scenario is invalid, an output name is refused, or a usage error; nothing is written' },
+  exitCodes: {
+    0: 'the payloads were printed or written (warnings, if any, on stderr)',
+    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), an output name is refused, or a usage error; nothing is written',
+  },
   define: (context) =>
     new Command('build')
       .description('print the create payload of every scenario as JSON, or write one file per scenario')
       .argument('<files...>', FILES_ARGUMENT_HELP)
       .option('--out <dir>', 'write <dir>/<scenario name>.json (the name URL-encoded) instead of printing; all files or none')
-      .action(async (files: string[], options: { out?: string }) => {
-        const scenarios = (await context.loadSuite(files)).scenarios();
+      .addOption(strictOption())
+      .action(async (files: string[], options: { out?: string; strict?: boolean }) => {
+        const scenarios = (await context.loadSuite(files, options)).suite.scenarios();
         if (options.out === undefined) {
           context.output.print(JSON.stringify(scenarios.map((s) => s.payload), null, 2));
           return;

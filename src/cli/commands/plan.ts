@@ -4,6 +4,7 @@ import { benchmarkName } from '../benchmark-option.js';
 import type { CliCommand } from '../cli-command.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
+import { strictOption } from '../strict-option.js';
 
 /** `scenariokit plan <files...>`: what a push would do, as diffs or JSON; writes nothing. */
 export const planCommand: CliCommand = {
@@ -11,24 +12,25 @@ export const planCommand: CliCommand = {
   exitCodes: {
     0: 'every scenario (and the benchmark, with --benchmark) can be pushed',
     1: 'some scenarios cannot be pushed (a name carried by several stored scenarios), nor then the benchmark (or several benchmarks carry its name), or Runloop could not be reached',
-    2: 'a file could not be loaded, a scenario is invalid, or a usage error; nothing is sent',
+    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), or a usage error; nothing is sent',
   },
   define: (context) =>
     new Command('plan')
       .description('show what a push would create, update or leave unchanged (reads the target, writes nothing)')
       .argument('<files...>', FILES_ARGUMENT_HELP)
       .option('--benchmark <name>', 'also show what becomes of the Runloop benchmark of this name, which a push makes hold exactly these scenarios', benchmarkName)
-      .option('--json', 'print the plan as JSON: { items, benchmark }')
-      .action(async (files: string[], options: { json?: boolean; local?: boolean; benchmark?: string }) => {
+      .option('--json', 'print the plan as JSON: { items, benchmark, warnings }')
+      .addOption(strictOption())
+      .action(async (files: string[], options: { json?: boolean; local?: boolean; benchmark?: string; strict?: boolean }) => {
         const { print } = context.output;
-        const suite = await context.loadSuite(files);
+        const { suite, warnings } = await context.loadSuite(files, options);
         const target = await context.openTarget(options);
         try {
           const plan = await suite.plan({ client: target.client, ...(options.benchmark !== undefined && { benchmark: options.benchmark }) });
           const { benchmark } = plan;
           if (plan.items.some((item) => item.error) || benchmark?.error !== undefined) context.exitWith(EXIT.failed);
           if (options.json) {
-            print(JSON.stringify(plan, null, 2));
+            print(JSON.stringify({ ...plan, warnings }, null, 2));
             return;
           }
           plan.items.forEach((item) => print(item.diff));

@@ -4,6 +4,7 @@ import { benchmarkName } from '../benchmark-option.js';
 import type { CliCommand } from '../cli-command.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
+import { strictOption } from '../strict-option.js';
 import { count as counted, wasWere } from '../plural.js';
 import { positiveInteger } from '../positive-integer.js';
 import { reportProgress, type ProgressReport } from '../report-progress.js';
@@ -15,7 +16,7 @@ export const pushCommand: CliCommand = {
   exitCodes: {
     0: 'every scenario (and the benchmark, with --benchmark) was written or already up to date',
     1: 'some scenarios failed, or the benchmark was not written (push again to retry), or Runloop could not be reached',
-    2: 'a file could not be loaded, a scenario is invalid, or a usage error; nothing is sent',
+    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), or a usage error; nothing is sent',
   },
   define: (context) =>
     new Command('push')
@@ -24,10 +25,11 @@ export const pushCommand: CliCommand = {
       .option('--concurrency <n>', 'writes at once', positiveInteger, 8)
       .option('--dry-run', 'plan only; write nothing')
       .option('--benchmark <name>', 'also make the Runloop benchmark of this name hold exactly these scenarios (created when missing), once every scenario is written', benchmarkName)
-      .option('--json', 'print { results, benchmark } as JSON, and no progress')
-      .action(async (files: string[], options: { concurrency: number; dryRun?: boolean; json?: boolean; local?: boolean; benchmark?: string }) => {
+      .option('--json', 'print { results, benchmark, warnings } as JSON, and no progress')
+      .addOption(strictOption())
+      .action(async (files: string[], options: { concurrency: number; dryRun?: boolean; json?: boolean; local?: boolean; benchmark?: string; strict?: boolean }) => {
         const { print, note } = context.output;
-        const suite = await context.loadSuite(files);
+        const { suite, warnings } = await context.loadSuite(files, options);
         const target = await context.openTarget(options);
         const abort = new AbortController();
         const onInterrupt = () => {
@@ -56,7 +58,7 @@ export const pushCommand: CliCommand = {
           });
           progress.stop();
           const failed = results.filter((result) => result.error !== undefined);
-          if (options.json) print(JSON.stringify(benchmark === undefined ? { results } : { results, benchmark }, null, 2));
+          if (options.json) print(JSON.stringify(benchmark === undefined ? { results, warnings } : { results, benchmark, warnings }, null, 2));
           else {
             const count = (action: string) => results.filter((r) => r.action === action && r.error === undefined).length;
             const done = (n: number, what: string) => `${n} ${options.dryRun ? 'would be' : wasWere(n)} ${what}`;

@@ -4,6 +4,7 @@ import type { ScenarioVerification, VerifyCase, VerifyProgress } from '../../ver
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
 import { positiveInteger } from '../positive-integer.js';
+import { strictOption } from '../strict-option.js';
 import { reportProgress, type ProgressReport } from '../report-progress.js';
 import { UsageError } from '../usage-error.js';
 
@@ -18,6 +19,7 @@ interface VerifyFlags {
   readonly keep?: boolean;
   readonly json?: boolean;
   readonly calibration?: boolean;
+  readonly strict?: boolean;
 }
 
 /** `--custom-scorer <type>=<script>`, repeatable: adds one type's script to those given before. */
@@ -36,7 +38,7 @@ export const verifyCommand: CliCommand = {
   exitCodes: {
     0: 'every scenario is verified: its reference scores 1.0, doing nothing scores less, on every run',
     1: 'some scenarios failed or are not verifiable (each says why), or the verification was interrupted',
-    2: 'a file could not be loaded, a scenario is invalid, a secret or workspace is missing, or a usage error; nothing ran',
+    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), a secret or workspace is missing, or a usage error; nothing ran',
   },
   define: (context) =>
     new Command('verify')
@@ -49,7 +51,8 @@ export const verifyCommand: CliCommand = {
       .option('--concurrency <n>', 'scenarios at once (default: the number of CPU cores)', positiveInteger)
       .option('--custom-scorer <type=script>', 'run custom scorers of this type with a bash script reading $RL_SCORER_CONTEXT (repeatable)', customScorer, {})
       .option('--keep', "keep every run's temporary directory, and print where")
-      .option('--json', 'print { results } as JSON, and no progress')
+      .option('--json', 'print { results, warnings } as JSON, and no progress')
+      .addOption(strictOption())
       .option('--calibration', 'print the create payload of the calibration scenario (run it once on Runloop; see docs/verify.md) and verify nothing')
       .action(async (files: string[], options: VerifyFlags) => {
         const { print, note } = context.output;
@@ -61,7 +64,7 @@ export const verifyCommand: CliCommand = {
         }
         if (files.length === 0) throw new UsageError('name the files to verify (scenariokit verify <files...>), or print the calibration scenario with --calibration');
 
-        const suite = await context.loadSuite(files);
+        const { suite, warnings } = await context.loadSuite(files, options);
         const local = (path: string) => resolve(context.io.cwd, path); // the library would resolve against process.cwd()
         const abort = new AbortController();
         const onInterrupt = () => {
@@ -102,7 +105,7 @@ export const verifyCommand: CliCommand = {
 
         if (results.some((result) => result.verdict !== 'verified')) context.exitWith(EXIT.failed);
         if (options.json) {
-          print(JSON.stringify({ results }, null, 2));
+          print(JSON.stringify({ results, warnings }, null, 2));
           return;
         }
         // on a terminal the bar showed no scenario: say here which did not verify, and why

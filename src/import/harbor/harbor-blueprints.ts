@@ -6,6 +6,7 @@ import type { RequestOptions } from '@runloop/api-client/core';
 import type { BlueprintView } from '@runloop/api-client/resources/blueprints';
 import { z } from 'zod';
 import { resolveClient, type RunloopClient } from '../../client/runloop-client.js';
+import { assertOptions } from '../../validation/option-problems.js';
 import type { HarborTask } from './harbor-task.js';
 
 /**
@@ -83,14 +84,7 @@ interface TaskEnvironment {
  * ```
  */
 export function harborBlueprints(options: HarborBlueprintOptions = {}): (task: HarborTask) => Promise<string> {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown option ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; the options are client, requestOptions, onBlueprint` : `options.${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new TypeError(`harborBlueprints(): ${problems.join('; ')}`);
-  }
-  const { client: given, requestOptions, onBlueprint } = parsed.data;
+  const { client: given, requestOptions, onBlueprint } = assertOptions<HarborBlueprintOptions>(OptionsSchema, options, 'harborBlueprints() options');
   const byName = new Map<string, Promise<string>>();
   return async (task) => {
     const environment = await taskEnvironment(task);
