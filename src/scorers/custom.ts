@@ -6,6 +6,7 @@ import { withoutNulls } from '../util/without-nulls.js';
 import { report } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByPrintedScore } from './scorer-outcome.js';
 
 /**
  * Options of {@link custom}.
@@ -53,6 +54,24 @@ export const customKind = defineScorerKind<typeof CustomDefinitionSchema, [type:
     };
   },
   toArguments: (definition) => [definition.custom_scorer_type, withoutNulls({ params: definition.scorer_params })],
+  /**
+   * Runs the caller's local implementation of the type (a script run with bash, or a function)
+   * with `scorer_params` as `$RL_SCORER_CONTEXT`, and reads the score it prints; `unknown`
+   * without one, since Runloop's registered script is not available locally.
+   */
+  async run(definition, runtime) {
+    const type = definition.custom_scorer_type;
+    const hook = runtime.customScorer(type);
+    if (hook === undefined) {
+      return {
+        score: 0,
+        state: 'unknown',
+        output: `no local implementation of the custom scorer type ${JSON.stringify(type)}; pass customScorers: { ${JSON.stringify(type)}: script or function }`,
+        summary: `has no local implementation (customScorers[${JSON.stringify(type)}])`,
+      };
+    }
+    return scoreByPrintedScore(await hook(definition.scorer_params ?? {}), runtime.timeoutSeconds);
+  },
 });
 
 /**

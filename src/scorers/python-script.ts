@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { SomeTextSchema, TextSchema } from '../schema/primitives.js';
+import { shellQuote } from '../util/shell-quote.js';
 import { withoutNulls } from '../util/without-nulls.js';
 import { report } from '../validation/report-issue.js';
-import { isPythonVersionSpecifier } from './python-version.js';
+import { isPythonVersionSpecifier, satisfiesPythonVersion } from './python-version.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByPrintedScore, withNotes } from './scorer-outcome.js';
 
 /**
  * Options of {@link pythonScript}.
@@ -60,6 +62,33 @@ export const pythonScriptKind = defineScorerKind<typeof PythonScriptDefinitionSc
     definition.python_script,
     withoutNulls({ pythonVersion: definition.python_version_constraint, requirements: definition.requirements_contents }),
   ],
+  /**
+   * Runs the script with the local `python3 -c` in the working directory and reads the score it
+   * prints. The version constraint is checked, not enforced (a note says when the local
+   * interpreter does not satisfy it); requirements are installed only when the caller asked for
+   * it (a note says when they were not).
+   */
+  async run(definition, runtime) {
+    const notes: string[] = [];
+    const constraint = definition.python_version_constraint;
+    if (constraint !== undefined) {
+      const version = await runtime.pythonVersion();
+      if (version === undefined) {
+        return { score: 0, state: 'error', output: withNotes(['no python3 on PATH'], ''), summary: 'could not run: no python3 on PATH' };
+      }
+      if (!satisfiesPythonVersion(version, constraint)) {
+        notes.push(`python_version_constraint ${constraint} is not satisfied by the local python3 ${version}; ran with it anyway`);
+      }
+    }
+    const requirements = definition.requirements_contents ?? '';
+    let env: Readonly<Record<string, string>> | undefined;
+    if (requirements.trim() !== '') {
+      env = await runtime.pythonRequirements(requirements);
+      if (env === undefined) notes.push('requirements_contents were not installed (installPythonRequirements is off); ran with the packages python3 already has');
+    }
+    const outcome = await runtime.bash(`python3 -c ${shellQuote(definition.python_script)}`, env === undefined ? undefined : { env });
+    return scoreByPrintedScore(outcome, runtime.timeoutSeconds, notes);
+  },
 });
 
 /**

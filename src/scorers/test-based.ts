@@ -7,6 +7,7 @@ import type { IssueCode } from '../validation/issue-codes.js';
 import { report } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByExitCode } from './scorer-outcome.js';
 
 /**
  * A file a {@link testBased} scorer writes before it runs its command.
@@ -103,6 +104,11 @@ export const testBasedKind = defineScorerKind<typeof TestBasedDefinitionSchema, 
     const files = definition.test_files?.map((file) => ({ path: file.file_path, contents: file.file_contents }));
     if (files === undefined) return [{ command: definition.test_command }];
     return [{ command: definition.test_command, files: asRecordWhenSameOrder(files) ?? files }];
+  },
+  /** Writes `test_files` (relative to the working directory), then scores `test_command` by its exit status. */
+  async run(definition, runtime) {
+    for (const file of definition.test_files ?? []) await runtime.writeFile(file.file_path, file.file_contents);
+    return scoreByExitCode(await runtime.bash(definition.test_command), runtime.timeoutSeconds);
   },
 });
 
