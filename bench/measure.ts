@@ -1,11 +1,48 @@
 /** Small helpers shared by the benchmarks: medians and the machine they ran on. */
-import { cpus, totalmem, type } from 'node:os';
+import { cpus, loadavg, totalmem, type } from 'node:os';
 
 /** The median of some samples. */
 export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The median of the rounds' ratios `numerators[i] / denominators[i]`: two cases measured in the
+ * same round meet the same noise, so their ratio is steadier than the ratio of their medians.
+ */
+export function medianRatio(numerators: readonly number[], denominators: readonly number[]): number {
+  return median(numerators.map((numerator, round) => numerator / denominators[round]!));
+}
+
+/**
+ * Times in-process cases in alternating rounds: each round calls every case `iterations` times,
+ * the cases in one order on even rounds and the reverse on odd ones, so that a noisy stretch of
+ * a shared machine (or a garbage collection left by the case before) falls on every side alike.
+ * Returns, per case, the mean microseconds per call of each round (warm-up rounds left out).
+ */
+export function alternatingRounds<Name extends string>(
+  cases: Readonly<Record<Name, () => void>>,
+  { rounds, iterations, warmupRounds = 3 }: { readonly rounds: number; readonly iterations: number; readonly warmupRounds?: number },
+): Record<Name, number[]> {
+  const names = Object.keys(cases) as Name[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (let round = -warmupRounds; round < rounds; round++) {
+    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+      const work = cases[name];
+      const start = performance.now();
+      for (let i = 0; i < iterations; i++) work();
+      const microseconds = ((performance.now() - start) * 1000) / iterations;
+      if (round >= 0) samples[name].push(microseconds);
+    }
+  }
+  return samples;
+}
+
+/** The load average over the last minute, with the core count: how busy the machine was. */
+export function load(): string {
+  return `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
 }
 
 /** A line naming the machine, for RESULTS.md. */
