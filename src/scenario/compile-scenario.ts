@@ -7,7 +7,7 @@ import { normalizeWeights } from '../scorers/normalize-weights.js';
 import { scorerOptionProblems } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
 import { RelativeScoringContractSchema, ScoringContractSchema } from '../scorers/scoring-contract.js';
-import { compiledSchema } from '../util/compiled-schema.js';
+import { passesSchema } from '../util/passes-schema.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioPart, type CompiledField } from './scenario-part.js';
@@ -33,13 +33,13 @@ const ENVIRONMENT_INPUT = inputSchema(ENVIRONMENT_FIELDS);
 
 /**
  * Turns a builder's state into its frozen wire payload, fields in the order they were first set,
- * validating each against its zod schema. Parts shared between builders were compiled once, by
+ * validating each against its zod schema (the local settings of the state never reach it). Parts shared between builders were compiled once, by
  * the first of them.
  */
 export function compileScenario(state: ScenarioState, mode: 'update' | 'create'): CompiledScenario {
   const payload: Record<string, unknown> = {};
   let issues = NO_ISSUES;
-  for (const field of Object.keys(state) as PayloadField[]) {
+  for (const field of state.fields) {
     const value: unknown = state[field];
     if (value === undefined) continue;
     let found: readonly ScenarioIssue[];
@@ -128,6 +128,8 @@ function withScorerName(issue: ScenarioIssue, names: readonly string[]): Scenari
 }
 
 function validate(schema: z.ZodType, value: unknown, base: readonly (string | number)[], scorers?: ScorerTypes): readonly ScenarioIssue[] {
-  const result = compiledSchema(schema).safeParse(value);
+  if (passesSchema(schema, value)) return NO_ISSUES;
+  // only to explain a failure: every issue, errors and warnings, with its path
+  const result = schema.safeParse(value);
   return result.success ? NO_ISSUES : issuesFromZod(result.error, value, base, scorers);
 }
