@@ -4,7 +4,7 @@ import { normalizeRelativePath } from '../schema/relative-path.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { shellQuote } from '../util/shell-quote.js';
 import { withoutNulls } from '../util/without-nulls.js';
-import { report } from '../validation/report-issue.js';
+import { coded } from '../validation/report-issue.js';
 import { AST_GREP_LANGUAGES } from './ast-grep-languages.js';
 import { escapeForDoubleQuotes, isEscapedForDoubleQuotes, unescapeForDoubleQuotes } from './escape-for-double-quotes.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
@@ -34,33 +34,33 @@ export interface AstGrepOptions extends ScorerOptions {
 /** Characters a search directory can hold without a shell reading anything into them. */
 const PLAIN_PATH = /^[\w.@+=,:%/-]*$/;
 
-const SearchDirectorySchema = ArgumentTextSchema.superRefine((directory, ctx) => {
-  const { problem } = normalizeRelativePath(directory, { file: false });
-  if (problem === 'absolute' || problem === 'outside') {
-    report(ctx, 'search-directory-outside', `${JSON.stringify(directory)} is outside the working directory; give a path inside it, such as "src" or "."`);
-  }
-  if (!PLAIN_PATH.test(directory)) {
+const SearchDirectorySchema = ArgumentTextSchema.refine(
+  (directory) => normalizeRelativePath(directory, { file: false }).problem === undefined,
+  coded<string>('search-directory-outside', (directory) => `${JSON.stringify(directory)} is outside the working directory; give a path inside it, such as "src" or "."`),
+).refine(
+  (directory) => PLAIN_PATH.test(directory),
+  coded<string>('search-directory-special-characters', (directory) => {
     const special = [...new Set(directory.replace(/[\w.@+=,:%/-]/g, ''))].map((char) => JSON.stringify(char)).join(' ');
-    report(ctx, 'search-directory-special-characters', `${JSON.stringify(directory)} has characters a shell interprets (${special}); use a plain relative path`);
-  }
-});
+    return `${JSON.stringify(directory)} has characters a shell interprets (${special}); use a plain relative path`;
+  }),
+);
 
-const LanguageSchema = ArgumentTextSchema.superRefine((lang, ctx) => {
-  if (!/\S/.test(lang) || AST_GREP_LANGUAGES.includes(lang.toLowerCase())) return;
-  const guess = didYouMean(lang, AST_GREP_LANGUAGES);
-  const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;
-  report(ctx, 'unknown-ast-grep-language', `${JSON.stringify(lang)} is not one of ast-grep's built-in languages${hint} (a language registered in sgconfig.yml is fine)`);
-});
+const LanguageSchema = ArgumentTextSchema.refine(
+  (lang) => !/\S/.test(lang) || AST_GREP_LANGUAGES.includes(lang.toLowerCase()),
+  coded<string>('unknown-ast-grep-language', (lang) => {
+    const guess = didYouMean(lang, AST_GREP_LANGUAGES);
+    const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;
+    return `${JSON.stringify(lang)} is not one of ast-grep's built-in languages${hint} (a language registered in sgconfig.yml is fine)`;
+  }),
+);
 
-const PatternSchema = ArgumentTextSchema.superRefine((pattern, ctx) => {
-  if (!isEscapedForDoubleQuotes(pattern)) {
-    report(
-      ctx,
-      'pattern-not-escaped',
-      'has a $, backtick or " that is not escaped (or ends with a lone \\), so the shell changes it before ast-grep reads it; write the pattern as ast-grep reads it and leave out escaped: true',
-    );
-  }
-});
+const PatternSchema = ArgumentTextSchema.refine(
+  isEscapedForDoubleQuotes,
+  coded(
+    'pattern-not-escaped',
+    'has a $, backtick or " that is not escaped (or ends with a lone \\), so the shell changes it before ast-grep reads it; write the pattern as ast-grep reads it and leave out escaped: true',
+  ),
+);
 
 /** `ast_grep_scorer`: passes when ast-grep finds `pattern` under `search_directory`. */
 const AstGrepDefinitionSchema = z.strictObject({

@@ -3,7 +3,7 @@ import { JsonObjectSchema, type JsonObject } from '../schema/json-object.js';
 import { ArgumentTextSchema } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
 import { withoutNulls } from '../util/without-nulls.js';
-import { report } from '../validation/report-issue.js';
+import { coded } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
 import { scoreByPrintedScore } from './scorer-outcome.js';
@@ -25,11 +25,10 @@ export interface CustomOptions extends ScorerOptions {
 /** `custom_scorer`: a scorer type registered with Runloop, given `scorer_params` as `$RL_SCORER_CONTEXT`. */
 const CustomDefinitionSchema = z.strictObject({
   type: z.literal('custom_scorer'),
-  custom_scorer_type: ArgumentTextSchema.superRefine((type, ctx) => {
-    if (/\S/.test(type) && !/^[A-Za-z0-9_-]+$/.test(type)) {
-      report(ctx, 'invalid-custom-scorer-type', `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`);
-    }
-  }),
+  custom_scorer_type: ArgumentTextSchema.refine(
+    (type) => !/\S/.test(type) || /^[A-Za-z0-9_-]+$/.test(type),
+    coded<string>('invalid-custom-scorer-type', (type) => `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`),
+  ),
   scorer_params: JsonObjectSchema.optional(),
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SomeTextSchema, TextSchema } from '../schema/primitives.js';
 import { shellQuote } from '../util/shell-quote.js';
 import { withoutNulls } from '../util/without-nulls.js';
-import { report } from '../validation/report-issue.js';
+import { coded } from '../validation/report-issue.js';
 import { isPythonVersionSpecifier, satisfiesPythonVersion } from './python-version.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
@@ -27,11 +27,10 @@ export interface PythonScriptOptions extends ScorerOptions {
 const PythonScriptDefinitionSchema = z.strictObject({
   type: z.literal('python_script_scorer'),
   python_script: SomeTextSchema,
-  python_version_constraint: TextSchema.superRefine((version, ctx) => {
-    if (!isPythonVersionSpecifier(version)) {
-      report(ctx, 'invalid-python-version', `${JSON.stringify(version)} is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"`);
-    }
-  }).optional(),
+  python_version_constraint: TextSchema.refine(
+    isPythonVersionSpecifier,
+    coded<string>('invalid-python-version', (version) => `${JSON.stringify(version)} is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"`),
+  ).optional(),
   requirements_contents: z.string({ error: 'must be the text of a requirements.txt' }).optional(),
 });
 
