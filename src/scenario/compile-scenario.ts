@@ -33,8 +33,8 @@ const ENVIRONMENT_INPUT = inputSchema(ENVIRONMENT_FIELDS);
 
 /**
  * Turns a builder's state into its frozen wire payload, fields in the order they were first set,
- * validating each against its zod schema (the local settings of the state never reach it). Parts shared between builders were compiled once, by
- * the first of them.
+ * validating each against its zod schema (the state's local settings never reach it). Parts
+ * shared between builders were compiled once, by the first of them.
  */
 export function compileScenario(state: ScenarioState, mode: 'update' | 'create'): CompiledScenario {
   const payload: Record<string, unknown> = {};
@@ -47,7 +47,7 @@ export function compileScenario(state: ScenarioState, mode: 'update' | 'create')
       ({ value: payload[field], issues: found } = value.compiled);
     } else {
       payload[field] = value;
-      found = validate(PAYLOAD_FIELDS[field].schema, value, [field]);
+      found = validate(PAYLOAD_FIELDS[field].schema, value, field);
     }
     if (found.length > 0) issues = [...issues, ...found];
   }
@@ -77,7 +77,7 @@ export function scoringPart(scoring: ScoringState): ScenarioPart<ScoringState> {
 function compileEnvironment(environment: EnvironmentInput): CompiledField {
   const value = toWire(ENVIRONMENT_FIELDS, environment);
   const options = environmentOptionIssues(optionProblems(ENVIRONMENT_INPUT, environment));
-  const found = validate(EnvironmentSchema, value, ['environment_parameters']);
+  const found = validate(EnvironmentSchema, value, 'environment_parameters');
   return { value, issues: options.length === 0 ? found : [...options, ...found] };
 }
 
@@ -85,7 +85,7 @@ function compileProblem({ statement, context, issues }: ProblemState): CompiledF
   const value = Object.freeze(
     context === undefined ? { problem_statement: statement } : { problem_statement: statement, additional_context: context },
   );
-  const found = validate(PAYLOAD_FIELDS.input_context.schema, value, ['input_context']);
+  const found = validate(PAYLOAD_FIELDS.input_context.schema, value, 'input_context');
   return { value, issues: issues.length === 0 ? found : [...issues, ...found] };
 }
 
@@ -103,7 +103,7 @@ function compileScoring(scoring: ScoringState): CompiledField {
     if (found) problems = [...problems, ...scorerOptionIssues(found, index, types[index])];
   });
   const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
-  const found = validate(schema, { scoring_function_parameters: functions }, ['scoring_contract'], types);
+  const found = validate(schema, { scoring_function_parameters: functions }, 'scoring_contract', types);
   if (found.length > 0) problems = [...problems, ...found];
   if (!scoring.exactWeights && !problems.some((issue) => issue.severity === 'error')) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));
@@ -127,9 +127,10 @@ function withScorerName(issue: ScenarioIssue, names: readonly string[]): Scenari
   return Object.freeze({ ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` });
 }
 
-function validate(schema: z.ZodType, value: unknown, base: readonly (string | number)[], scorers?: ScorerTypes): readonly ScenarioIssue[] {
+/** The issues of a payload field's value (none on the happy path, which allocates nothing). */
+function validate(schema: z.ZodType, value: unknown, field: PayloadField, scorers?: ScorerTypes): readonly ScenarioIssue[] {
   if (passesSchema(schema, value)) return NO_ISSUES;
   // only to explain a failure: every issue, errors and warnings, with its path
   const result = schema.safeParse(value);
-  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, base, scorers);
+  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, [field], scorers);
 }

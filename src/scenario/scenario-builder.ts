@@ -11,7 +11,7 @@ import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
 import type { Step, WhenReady } from './build-steps.js';
-import { compileScenario, environmentPart, problemPart, scoringPart } from './compile-scenario.js';
+import { compileScenario, environmentPart, problemPart, scoringPart, type CompiledScenario } from './compile-scenario.js';
 import { createIssue, methodOptionIssues } from './scenario-issues.js';
 import { localWorkspace, type LocalWorkspace } from './local-workspace.js';
 import { ScenarioState, type ScorerEntry, type ScoringState, type StateFields } from './scenario-state.js';
@@ -385,18 +385,30 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
 
   /** The payload, or a thrown {@link ScenarioValidationError}; `before` are issues of the call itself (its id, its options). */
   #payload(mode: 'update' | 'create', before: readonly ScenarioIssue[] = NO_ISSUES): Readonly<Record<string, unknown>> {
-    const result = this.#result(mode, before);
-    if (!result.success) throw result.error;
-    return result.data;
+    const { payload, issues } = this.#compile(mode, before);
+    if (this.#fails(issues)) throw this.#error(issues);
+    return payload;
   }
 
-  #result(mode: 'update' | 'create', before: readonly ScenarioIssue[] = NO_ISSUES): ScenarioValidationResult<Readonly<Record<string, unknown>>> {
+  #result(mode: 'update' | 'create'): ScenarioValidationResult<Readonly<Record<string, unknown>>> {
+    const { payload, issues } = this.#compile(mode, NO_ISSUES);
+    if (this.#fails(issues)) return { success: false, error: this.#error(issues) };
+    return { success: true, data: payload, warnings: issues.length === 0 ? NO_ISSUES : Object.freeze(issues) };
+  }
+
+  #compile(mode: 'update' | 'create', before: readonly ScenarioIssue[]): CompiledScenario {
     const compiled = compileScenario(this.#state, mode);
-    const issues = before.length === 0 ? compiled.issues : [...before, ...compiled.issues];
-    const fails = this.#state.strict ? issues.length > 0 : issues.some((issue) => issue.severity === 'error');
-    if (!fails) return { success: true, data: compiled.payload, warnings: issues.length === 0 ? NO_ISSUES : Object.freeze(issues) };
+    return before.length === 0 ? compiled : { payload: compiled.payload, issues: [...before, ...compiled.issues] };
+  }
+
+  /** Whether these issues fail the build: any error, or, strict, any issue at all. */
+  #fails(issues: readonly ScenarioIssue[]): boolean {
+    return issues.length > 0 && (this.#state.strict || issues.some((issue) => issue.severity === 'error'));
+  }
+
+  #error(issues: readonly ScenarioIssue[]): ScenarioValidationError {
     const name = this.#state.name;
-    return { success: false, error: new ScenarioValidationError(issues, typeof name === 'string' ? name : undefined) };
+    return new ScenarioValidationError(issues, typeof name === 'string' ? name : undefined);
   }
 }
 
