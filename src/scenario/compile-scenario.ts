@@ -90,20 +90,18 @@ function compileProblem({ statement, context, issues }: ProblemState): CompiledF
 }
 
 function compileScoring(scoring: ScoringState): CompiledField {
-  const names = resolveScorerNames(scoring.entries.map((entry) => entry.scorer));
-  const functions = scoring.entries.map((entry, index) => ({
-    name: names[index]!,
-    scorer: entry.scorer.definition,
-    weight: entry.weight,
-  }));
-  const types: ScorerTypes = functions.map((fn) => (fn.scorer as { type?: unknown } | null)?.type);
+  const { entries } = scoring;
+  const names = resolveScorerNames(entries.map((entry) => entry.scorer));
+  const functions = new Array<{ name: string; scorer: unknown; weight: number }>(entries.length);
   let problems = scoring.problems;
-  scoring.entries.forEach(({ scorer }, index) => {
+  for (let index = 0; index < entries.length; index++) {
+    const { scorer, weight } = entries[index]!;
+    functions[index] = { name: names[index]!, scorer: scorer.definition, weight };
     const found = scorerOptionProblems(scorer);
-    if (found) problems = [...problems, ...scorerOptionIssues(found, index, types[index])];
-  });
+    if (found) problems = [...problems, ...scorerOptionIssues(found, index, typeOf(scorer.definition))];
+  }
   const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
-  const found = validate(schema, { scoring_function_parameters: functions }, 'scoring_contract', types);
+  const found = validate(schema, { scoring_function_parameters: functions }, 'scoring_contract', () => functions.map((fn) => typeOf(fn.scorer)));
   if (found.length > 0) problems = [...problems, ...found];
   if (!scoring.exactWeights && !problems.some((issue) => issue.severity === 'error')) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));
@@ -116,6 +114,9 @@ function compileScoring(scoring: ScoringState): CompiledField {
   };
 }
 
+/** A scorer definition's wire type, if it has one (a value from untyped code may not). */
+const typeOf = (definition: unknown): unknown => (definition as { type?: unknown } | null)?.type;
+
 /**
  * Prefixes issues inside one scorer (a field of its definition, its weight) with that scorer's
  * name, so a message says which scorer it is about.
@@ -127,10 +128,10 @@ function withScorerName(issue: ScenarioIssue, names: readonly string[]): Scenari
   return Object.freeze({ ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` });
 }
 
-/** The issues of a payload field's value (none on the happy path, which allocates nothing). */
-function validate(schema: z.ZodType, value: unknown, field: PayloadField, scorers?: ScorerTypes): readonly ScenarioIssue[] {
+/** The issues of a payload field's value (none on the happy path, which allocates nothing); `scorers` gives the scorer types, for fix hints. */
+function validate(schema: z.ZodType, value: unknown, field: PayloadField, scorers?: () => ScorerTypes): readonly ScenarioIssue[] {
   if (passesSchema(schema, value)) return NO_ISSUES;
   // only to explain a failure: every issue, errors and warnings, with its path
   const result = schema.safeParse(value);
-  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, [field], scorers);
+  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, [field], scorers?.());
 }

@@ -6,6 +6,7 @@ import type { JsonObject } from '../schema/json-object.js';
 import type { PayloadField, ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import { asScorer, renamedScorer, type Scorer } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
+import { hasText } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
@@ -368,7 +369,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   async push(id: string, options?: ClientOptions): Promise<ScenarioView> {
-    const badId = typeof id !== 'string' || !/\S/.test(id);
+    const badId = typeof id !== 'string' || !hasText(id);
     const payload = this.#payload('update', [
       ...(badId ? [createIssue('invalid-id', ['id'], 'must be the id of an existing scenario')] : []),
       ...methodOptionIssues(optionProblems(ClientOptionsSchema, options), 'push', [], '.push(id, { client, requestOptions })'),

@@ -41,7 +41,7 @@ export interface StateFields {
   readonly is_public: ScenarioUpdatePayload['is_public'];
 }
 
-const NO_FIELDS: readonly PayloadField[] = Object.freeze([]);
+const NO_FIELDS: readonly PayloadField[] = [];
 
 /**
  * Everything a builder holds: each payload field under its wire name (`undefined` until set),
@@ -98,7 +98,7 @@ export class ScenarioState {
   with<F extends PayloadField>(field: F, value: StateFields[F]): ScenarioState {
     const next = new ScenarioState(this) as { -readonly [K in keyof ScenarioState]: ScenarioState[K] };
     (next as unknown as Record<F, StateFields[F]>)[field] = value;
-    if (this[field] === undefined && value !== undefined) next.fields = Object.freeze([...this.fields, field]);
+    if (this[field] === undefined && value !== undefined) next.fields = this.fields.concat(field);
     return next as ScenarioState;
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArgumentTextSchema } from '../schema/primitives.js';
+import { ArgumentTextSchema, hasText } from '../schema/primitives.js';
 import { normalizeRelativePath } from '../schema/relative-path.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { shellQuote } from '../util/shell-quote.js';
@@ -45,8 +45,10 @@ const SearchDirectorySchema = ArgumentTextSchema.refine(
   }),
 );
 
+const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(AST_GREP_LANGUAGES);
+
 const LanguageSchema = ArgumentTextSchema.refine(
-  (lang) => !/\S/.test(lang) || AST_GREP_LANGUAGES.includes(lang.toLowerCase()),
+  (lang) => !hasText(lang) || KNOWN_LANGUAGES.has(lang.toLowerCase()),
   coded<string>('unknown-ast-grep-language', (lang) => {
     const guess = didYouMean(lang, AST_GREP_LANGUAGES);
     const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JsonObjectSchema, type JsonObject } from '../schema/json-object.js';
-import { ArgumentTextSchema } from '../schema/primitives.js';
+import { ArgumentTextSchema, hasText } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
 import { withoutNulls } from '../util/without-nulls.js';
 import { coded } from '../validation/report-issue.js';
@@ -22,11 +22,14 @@ export interface CustomOptions extends ScorerOptions {
   params?: Record<string, unknown>;
 }
 
+/** A custom scorer type's name, as registered with Runloop. */
+const SCORER_TYPE = /^[A-Za-z0-9_-]+$/;
+
 /** `custom_scorer`: a scorer type registered with Runloop, given `scorer_params` as `$RL_SCORER_CONTEXT`. */
 const CustomDefinitionSchema = z.strictObject({
   type: z.literal('custom_scorer'),
   custom_scorer_type: ArgumentTextSchema.refine(
-    (type) => !/\S/.test(type) || /^[A-Za-z0-9_-]+$/.test(type),
+    (type) => !hasText(type) || SCORER_TYPE.test(type),
     coded<string>('invalid-custom-scorer-type', (type) => `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`),
   ),
   scorer_params: JsonObjectSchema.optional(),
