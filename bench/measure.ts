@@ -20,7 +20,9 @@ export function medianRatio(numerators: readonly number[], denominators: readonl
  * Times in-process cases in alternating rounds: each round calls every case `iterations` times,
  * the cases in one order on even rounds and the reverse on odd ones, so that a noisy stretch of
  * a shared machine (or a garbage collection left by the case before) falls on every side alike.
- * Returns, per case, the mean microseconds per call of each round (warm-up rounds left out).
+ * Time is the process's CPU time (user + system, garbage collection threads included), which
+ * other processes on the machine move much less than wall time. Returns, per case, the mean
+ * microseconds of CPU per call of each round (warm-up rounds left out).
  */
 export function alternatingRounds<Name extends string>(
   cases: Readonly<Record<Name, () => void>>,
@@ -31,9 +33,10 @@ export function alternatingRounds<Name extends string>(
   for (let round = -warmupRounds; round < rounds; round++) {
     for (const name of round % 2 === 0 ? names : [...names].reverse()) {
       const work = cases[name];
-      const start = performance.now();
+      const start = process.cpuUsage();
       for (let i = 0; i < iterations; i++) work();
-      const microseconds = ((performance.now() - start) * 1000) / iterations;
+      const used = process.cpuUsage(start);
+      const microseconds = (used.user + used.system) / iterations;
       if (round >= 0) samples[name].push(microseconds);
     }
   }

@@ -98,7 +98,7 @@ export class ScenarioState {
   with<F extends PayloadField>(field: F, value: StateFields[F]): ScenarioState {
     const next = new ScenarioState(this) as { -readonly [K in keyof ScenarioState]: ScenarioState[K] };
     (next as unknown as Record<F, StateFields[F]>)[field] = value;
-    if (this[field] === undefined && value !== undefined) next.fields = this.fields.concat(field);
+    if (this[field] === undefined && value !== undefined) next.fields = [...this.fields, field];
     return next as ScenarioState;
   }
 

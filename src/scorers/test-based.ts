@@ -126,15 +126,15 @@ export function testBased(options: TestBasedOptions): Scorer {
 }
 
 function toTestFiles(files: NonNullable<TestBasedOptions['files']>): TestBasedDefinition['test_files'] {
-  const list: readonly TestFile[] | undefined = Array.isArray(files)
-    ? files
-    : isPlainObject(files)
-      ? Object.entries(files as Record<string, string>).map(([path, contents]) => ({ path, contents }))
-      : undefined;
-  if (list === undefined) return files as never; // not files at all: validation reports it
-  return Object.freeze(
-    list.map((file) => Object.freeze(isPlainObject(file) ? { file_path: file.path, file_contents: file.contents } : file)),
-  ) as TestBasedDefinition['test_files'];
+  const wire: unknown[] = [];
+  if (Array.isArray(files)) {
+    for (const file of files as readonly unknown[]) {
+      wire.push(isPlainObject(file) ? Object.freeze({ file_path: file.path, file_contents: file.contents }) : file);
+    }
+  } else if (isPlainObject(files)) {
+    for (const path of Object.keys(files)) wire.push(Object.freeze({ file_path: path, file_contents: files[path] }));
+  } else return files as never; // not files at all: validation reports it
+  return Object.freeze(wire) as TestBasedDefinition['test_files'];
 }
 
 /**
