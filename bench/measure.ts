@@ -16,34 +16,6 @@ export function medianRatio(numerators: readonly number[], denominators: readonl
   return median(numerators.map((numerator, round) => numerator / denominators[round]!));
 }
 
-/**
- * Times in-process cases in alternating rounds: each round runs every case once, `iterations`
- * times over, the cases in one order on even rounds and the reverse on odd ones, so that a noisy
- * stretch of a shared machine (or a garbage collection left by the case before) falls on every
- * side alike. A case runs its own loop (`run(iterations)`), as a user's loop would: one loop
- * calling every case would make its call site megamorphic, and the engine would then inline no
- * case into it. Time is the process's CPU time (user + system, garbage collection threads
- * included), which other processes on the machine move much less than wall time. Returns, per
- * case, the mean microseconds of CPU per iteration of each round (warm-up rounds left out).
- */
-export function alternatingRounds<Name extends string>(
-  cases: Readonly<Record<Name, (iterations: number) => void>>,
-  { rounds, iterations, warmupRounds = 3 }: { readonly rounds: number; readonly iterations: number; readonly warmupRounds?: number },
-): Record<Name, number[]> {
-  const names = Object.keys(cases) as Name[];
-  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
-  for (let round = -warmupRounds; round < rounds; round++) {
-    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
-      const start = process.cpuUsage();
-      cases[name](iterations);
-      const used = process.cpuUsage(start);
-      const microseconds = (used.user + used.system) / iterations;
-      if (round >= 0) samples[name].push(microseconds);
-    }
-  }
-  return samples;
-}
-
 /** The load average over the last minute, with the core count: how busy the machine was. */
 export function load(): string {
   return `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
