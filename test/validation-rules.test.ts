@@ -240,11 +240,10 @@ describe('rules the DSL cannot break, checked on wire payloads', () => {
 
 describe('the payload schemas as JSON Schema', () => {
   it('represent every field, the free-form JSON objects as objects, with no handler for what JSON Schema cannot state', () => {
-    const json = z.toJSONSchema(ScenarioUpdatePayloadSchema, { target: 'draft-07', io: 'input' }) as {
-      properties: { input_context: { properties: Record<string, unknown> } };
-    };
+    const json = z.toJSONSchema(ScenarioUpdatePayloadSchema, { target: 'draft-07', io: 'input' });
+    const inputContext = json.properties?.['input_context'] as { properties: Record<string, unknown> };
     const object = { type: 'object', description: `A JSON object, nested at most ${MAX_JSON_DEPTH} levels deep.` };
-    expect(json.properties.input_context.properties.additional_context).toEqual(object);
+    expect(inputContext.properties['additional_context']).toEqual(object);
     // scorer_params, inside the custom scorer's branch of the scorer union
     expect(JSON.stringify(json)).toContain(`"scorer_params":${JSON.stringify(object)}`);
   });

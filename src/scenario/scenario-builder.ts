@@ -15,7 +15,7 @@ import type { Step, WhenReady } from './build-steps.js';
 import { compileScenario, environmentPart, problemPart, scoringPart, type CompiledScenario } from './compile-scenario.js';
 import { createIssue, methodOptionIssues } from './scenario-issues.js';
 import { localWorkspace, type LocalWorkspace } from './local-workspace.js';
-import { ScenarioState, type ScorerEntry, type ScoringState, type StateFields } from './scenario-state.js';
+import type { ScenarioState, ScorerEntry, ScoringState } from './scenario-state.js';
 
 /**
  * Validation strategies: `UNSPECIFIED`, `FORWARD`, `REVERSE` or `EVALUATION`.
@@ -234,7 +234,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
     return this.#state.workspace;
   }
 
-  #with<F extends PayloadField>(field: F, value: StateFields[F]): ScenarioBuilderImpl {
+  #with<F extends PayloadField>(field: F, value: ScenarioState[F]): ScenarioBuilderImpl {
     return new ScenarioBuilderImpl(this.#state.with(field, value));
   }
 

@@ -26,21 +26,6 @@ export interface ProblemState {
   readonly issues: readonly ScenarioIssue[];
 }
 
-/** What a state holds for each payload field: the value as sent, or the part it is compiled from. */
-export interface StateFields {
-  readonly name: ScenarioUpdatePayload['name'];
-  readonly input_context: ScenarioPart<ProblemState>;
-  readonly scoring_contract: ScenarioPart<ScoringState>;
-  readonly environment_parameters: ScenarioPart<EnvironmentInput>;
-  readonly metadata: ScenarioUpdatePayload['metadata'];
-  readonly reference_output: ScenarioUpdatePayload['reference_output'];
-  readonly required_environment_variables: ScenarioUpdatePayload['required_environment_variables'];
-  readonly required_secret_names: ScenarioUpdatePayload['required_secret_names'];
-  readonly scorer_timeout_sec: ScenarioUpdatePayload['scorer_timeout_sec'];
-  readonly validation_type: ScenarioUpdatePayload['validation_type'];
-  readonly is_public: ScenarioUpdatePayload['is_public'];
-}
-
 const NO_FIELDS: readonly PayloadField[] = [];
 
 /**
@@ -56,17 +41,17 @@ const NO_FIELDS: readonly PayloadField[] = [];
  * no freezing (what reaches a payload is frozen).
  */
 export class ScenarioState {
-  readonly name: StateFields['name'];
-  readonly input_context: StateFields['input_context'] | undefined;
-  readonly scoring_contract: StateFields['scoring_contract'] | undefined;
-  readonly environment_parameters: StateFields['environment_parameters'] | undefined;
-  readonly metadata: StateFields['metadata'];
-  readonly reference_output: StateFields['reference_output'];
-  readonly required_environment_variables: StateFields['required_environment_variables'];
-  readonly required_secret_names: StateFields['required_secret_names'];
-  readonly scorer_timeout_sec: StateFields['scorer_timeout_sec'];
-  readonly validation_type: StateFields['validation_type'];
-  readonly is_public: StateFields['is_public'];
+  readonly name: ScenarioUpdatePayload['name'];
+  readonly input_context: ScenarioPart<ProblemState> | undefined;
+  readonly scoring_contract: ScenarioPart<ScoringState> | undefined;
+  readonly environment_parameters: ScenarioPart<EnvironmentInput> | undefined;
+  readonly metadata: ScenarioUpdatePayload['metadata'];
+  readonly reference_output: ScenarioUpdatePayload['reference_output'];
+  readonly required_environment_variables: ScenarioUpdatePayload['required_environment_variables'];
+  readonly required_secret_names: ScenarioUpdatePayload['required_secret_names'];
+  readonly scorer_timeout_sec: ScenarioUpdatePayload['scorer_timeout_sec'];
+  readonly validation_type: ScenarioUpdatePayload['validation_type'];
+  readonly is_public: ScenarioUpdatePayload['is_public'];
   /** The payload fields that were set, in the order they were first set (one may have been set to `undefined` since, by untyped code). */
   readonly fields: readonly PayloadField[];
   /** Whether warnings fail the build like errors (`.strict()`). Local only. */
@@ -95,9 +80,9 @@ export class ScenarioState {
   static readonly EMPTY: ScenarioState = new ScenarioState(undefined);
 
   /** A copy with one payload field set; a field set for the first time goes last in the payload. */
-  with<F extends PayloadField>(field: F, value: StateFields[F]): ScenarioState {
+  with<F extends PayloadField>(field: F, value: ScenarioState[F]): ScenarioState {
     const next = new ScenarioState(this) as { -readonly [K in keyof ScenarioState]: ScenarioState[K] };
-    (next as unknown as Record<F, StateFields[F]>)[field] = value;
+    (next as unknown as Record<F, ScenarioState[F]>)[field] = value;
     if (this[field] === undefined && value !== undefined) next.fields = [...this.fields, field];
     return next as ScenarioState;
   }
