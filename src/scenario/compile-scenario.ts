@@ -28,8 +28,11 @@ const MISSING_FOR_CREATE: Record<(typeof CREATE_REQUIRED_FIELDS)[number], string
   scoring_contract: 'a scenario needs at least one scorer to be created',
 };
 
-/** The keys `.env()` takes, as a strict schema derived from the environment's field table. */
-const ENVIRONMENT_INPUT = inputSchema(ENVIRONMENT_FIELDS);
+/**
+ * The keys `.env()` takes, as a strict schema derived from the environment's field table: made
+ * at the first `.env()` compiled, not at import (a cold start pays for every schema it makes).
+ */
+let environmentInput: z.ZodObject | undefined;
 
 /**
  * Turns a builder's state into its frozen wire payload, fields in the order they were first set,
@@ -76,7 +79,7 @@ export function scoringPart(scoring: ScoringState): ScenarioPart<ScoringState> {
 
 function compileEnvironment(environment: EnvironmentInput): CompiledField {
   const value = toWire(ENVIRONMENT_FIELDS, environment);
-  const options = environmentOptionIssues(optionProblems(ENVIRONMENT_INPUT, environment));
+  const options = environmentOptionIssues(optionProblems((environmentInput ??= inputSchema(ENVIRONMENT_FIELDS)), environment));
   const found = validate(EnvironmentSchema, value, 'environment_parameters');
   return { value, issues: options.length === 0 ? found : [...options, ...found] };
 }
