@@ -1,11 +1,24 @@
 /** Small helpers shared by the benchmarks: medians and the machine they ran on. */
-import { cpus, totalmem, type } from 'node:os';
+import { cpus, loadavg, totalmem, type } from 'node:os';
 
 /** The median of some samples. */
 export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The median of the rounds' ratios `numerators[i] / denominators[i]`: two cases measured in the
+ * same round meet the same noise, so their ratio is steadier than the ratio of their medians.
+ */
+export function medianRatio(numerators: readonly number[], denominators: readonly number[]): number {
+  return median(numerators.map((numerator, round) => numerator / denominators[round]!));
+}
+
+/** The load average over the last minute, with the core count: how busy the machine was. */
+export function load(): string {
+  return `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
 }
 
 /** A line naming the machine, for RESULTS.md. */

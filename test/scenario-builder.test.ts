@@ -380,6 +380,8 @@ describe('build, validate and buildCreate', () => {
     expect(error?.message).toContain('(1 warning, strict)');
     expect(() => warned.strict().build()).toThrow(ScenarioValidationError);
     expect(warned.strict().strict(false).validate().success).toBe(true);
+    // a local setting: the payload is the same, key for key
+    expect(JSON.stringify(base.strict().build())).toBe(JSON.stringify(base.build()));
   });
 
   it('validate() returns the error instead of throwing', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   astGrep,
   bashScript,
@@ -234,6 +235,17 @@ describe('rules the DSL cannot break, checked on wire payloads', () => {
   it('rejects unknown fields', () => {
     const result = ScenarioUpdatePayloadSchema.safeParse({ name: 'x', colour: 'red' });
     expect(result.error?.issues[0]?.code).toBe('unrecognized_keys');
+  });
+});
+
+describe('the payload schemas as JSON Schema', () => {
+  it('represent every field, the free-form JSON objects as objects, with no handler for what JSON Schema cannot state', () => {
+    const json = z.toJSONSchema(ScenarioUpdatePayloadSchema, { target: 'draft-07', io: 'input' });
+    const inputContext = json.properties?.['input_context'] as { properties: Record<string, unknown> };
+    const object = { type: 'object', description: `A JSON object, nested at most ${MAX_JSON_DEPTH} levels deep.` };
+    expect(inputContext.properties['additional_context']).toEqual(object);
+    // scorer_params, inside the custom scorer's branch of the scorer union
+    expect(JSON.stringify(json)).toContain(`"scorer_params":${JSON.stringify(object)}`);
   });
 });
 

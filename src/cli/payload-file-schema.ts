@@ -2,9 +2,6 @@ import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
 import { ScenarioCreatePayloadSchema } from '../index.js';
 
-/** The wire fields that hold any JSON object (`z.custom` in the zod schemas, which JSON Schema cannot express). */
-const FREE_FORM_OBJECT_FIELDS = new Set(['additional_context', 'scorer_params']);
-
 /**
  * The JSON Schema (draft-07, which editors support fully) of a payload file: a scenario create
  * payload, or a list of them. The payload's schema is generated from the zod schema the DSL
@@ -13,14 +10,7 @@ const FREE_FORM_OBJECT_FIELDS = new Set(['additional_context', 'scorer_params'])
  * are checked by `scenariokit validate`, not by editors.
  */
 export function payloadFileSchema(): Record<string, unknown> {
-  const { $schema, definitions, ...payload } = z.toJSONSchema(ScenarioCreatePayloadSchema, {
-    target: 'draft-07',
-    io: 'input',
-    unrepresentable: ({ path, message }) => {
-      if (FREE_FORM_OBJECT_FIELDS.has(String(path.at(-1)))) return { type: 'object' };
-      throw new Error(`${message} (at ${path.join('.')}); scenariokit schema has no JSON Schema for it`);
-    },
-  });
+  const { $schema, definitions, ...payload } = z.toJSONSchema(ScenarioCreatePayloadSchema, { target: 'draft-07', io: 'input' });
   const one = { $ref: '#/definitions/ScenarioCreatePayload' };
   return {
     $schema,

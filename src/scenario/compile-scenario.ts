@@ -7,7 +7,7 @@ import { normalizeWeights } from '../scorers/normalize-weights.js';
 import { scorerOptionProblems } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
 import { RelativeScoringContractSchema, ScoringContractSchema } from '../scorers/scoring-contract.js';
-import { compiledSchema } from '../util/compiled-schema.js';
+import { passesSchema } from '../util/passes-schema.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioPart, type CompiledField } from './scenario-part.js';
@@ -28,18 +28,21 @@ const MISSING_FOR_CREATE: Record<(typeof CREATE_REQUIRED_FIELDS)[number], string
   scoring_contract: 'a scenario needs at least one scorer to be created',
 };
 
-/** The keys `.env()` takes, as a strict schema derived from the environment's field table. */
-const ENVIRONMENT_INPUT = inputSchema(ENVIRONMENT_FIELDS);
+/**
+ * The keys `.env()` takes, as a strict schema derived from the environment's field table: made
+ * at the first `.env()` compiled, not at import (a cold start pays for every schema it makes).
+ */
+let environmentInput: z.ZodObject | undefined;
 
 /**
  * Turns a builder's state into its frozen wire payload, fields in the order they were first set,
- * validating each against its zod schema. Parts shared between builders were compiled once, by
- * the first of them.
+ * validating each against its zod schema (the state's local settings never reach it). Parts
+ * shared between builders were compiled once, by the first of them.
  */
 export function compileScenario(state: ScenarioState, mode: 'update' | 'create'): CompiledScenario {
   const payload: Record<string, unknown> = {};
   let issues = NO_ISSUES;
-  for (const field of Object.keys(state) as PayloadField[]) {
+  for (const field of state.fields) {
     const value: unknown = state[field];
     if (value === undefined) continue;
     let found: readonly ScenarioIssue[];
@@ -47,7 +50,7 @@ export function compileScenario(state: ScenarioState, mode: 'update' | 'create')
       ({ value: payload[field], issues: found } = value.compiled);
     } else {
       payload[field] = value;
-      found = validate(PAYLOAD_FIELDS[field].schema, value, [field]);
+      found = validate(PAYLOAD_FIELDS[field].schema, value, field);
     }
     if (found.length > 0) issues = [...issues, ...found];
   }
@@ -76,8 +79,8 @@ export function scoringPart(scoring: ScoringState): ScenarioPart<ScoringState> {
 
 function compileEnvironment(environment: EnvironmentInput): CompiledField {
   const value = toWire(ENVIRONMENT_FIELDS, environment);
-  const options = environmentOptionIssues(optionProblems(ENVIRONMENT_INPUT, environment));
-  const found = validate(EnvironmentSchema, value, ['environment_parameters']);
+  const options = environmentOptionIssues(optionProblems((environmentInput ??= inputSchema(ENVIRONMENT_FIELDS)), environment));
+  const found = validate(EnvironmentSchema, value, 'environment_parameters');
   return { value, issues: options.length === 0 ? found : [...options, ...found] };
 }
 
@@ -85,25 +88,23 @@ function compileProblem({ statement, context, issues }: ProblemState): CompiledF
   const value = Object.freeze(
     context === undefined ? { problem_statement: statement } : { problem_statement: statement, additional_context: context },
   );
-  const found = validate(PAYLOAD_FIELDS.input_context.schema, value, ['input_context']);
+  const found = validate(PAYLOAD_FIELDS.input_context.schema, value, 'input_context');
   return { value, issues: issues.length === 0 ? found : [...issues, ...found] };
 }
 
 function compileScoring(scoring: ScoringState): CompiledField {
-  const names = resolveScorerNames(scoring.entries.map((entry) => entry.scorer));
-  const functions = scoring.entries.map((entry, index) => ({
-    name: names[index]!,
-    scorer: entry.scorer.definition,
-    weight: entry.weight,
-  }));
-  const types: ScorerTypes = functions.map((fn) => (fn.scorer as { type?: unknown } | null)?.type);
+  const { entries } = scoring;
+  const names = resolveScorerNames(entries.map((entry) => entry.scorer));
+  const functions = new Array<{ name: string; scorer: unknown; weight: number }>(entries.length);
   let problems = scoring.problems;
-  scoring.entries.forEach(({ scorer }, index) => {
+  for (let index = 0; index < entries.length; index++) {
+    const { scorer, weight } = entries[index]!;
+    functions[index] = { name: names[index]!, scorer: scorer.definition, weight };
     const found = scorerOptionProblems(scorer);
-    if (found) problems = [...problems, ...scorerOptionIssues(found, index, types[index])];
-  });
+    if (found) problems = [...problems, ...scorerOptionIssues(found, index, typeOf(scorer.definition))];
+  }
   const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
-  const found = validate(schema, { scoring_function_parameters: functions }, ['scoring_contract'], types);
+  const found = validate(schema, { scoring_function_parameters: functions }, 'scoring_contract', () => functions.map((fn) => typeOf(fn.scorer)));
   if (found.length > 0) problems = [...problems, ...found];
   if (!scoring.exactWeights && !problems.some((issue) => issue.severity === 'error')) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));
@@ -116,6 +117,9 @@ function compileScoring(scoring: ScoringState): CompiledField {
   };
 }
 
+/** A scorer definition's wire type, if it has one (a value from untyped code may not). */
+const typeOf = (definition: unknown): unknown => (definition as { type?: unknown } | null)?.type;
+
 /**
  * Prefixes issues inside one scorer (a field of its definition, its weight) with that scorer's
  * name, so a message says which scorer it is about.
@@ -127,7 +131,10 @@ function withScorerName(issue: ScenarioIssue, names: readonly string[]): Scenari
   return Object.freeze({ ...issue, message: `scorer ${JSON.stringify(names[index])}: ${issue.message}` });
 }
 
-function validate(schema: z.ZodType, value: unknown, base: readonly (string | number)[], scorers?: ScorerTypes): readonly ScenarioIssue[] {
-  const result = compiledSchema(schema).safeParse(value);
-  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, base, scorers);
+/** The issues of a payload field's value (none on the happy path, which allocates nothing); `scorers` gives the scorer types, for fix hints. */
+function validate(schema: z.ZodType, value: unknown, field: PayloadField, scorers?: () => ScorerTypes): readonly ScenarioIssue[] {
+  if (passesSchema(schema, value)) return NO_ISSUES;
+  // only to explain a failure: every issue, errors and warnings, with its path
+  const result = schema.safeParse(value);
+  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, [field], scorers?.());
 }

@@ -3,18 +3,19 @@ import { z } from 'zod';
 import { ClientOptionsSchema, resolveClient, type ClientOptions } from '../client/runloop-client.js';
 import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
 import type { JsonObject } from '../schema/json-object.js';
-import type { ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
+import type { PayloadField, ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import { asScorer, renamedScorer, type Scorer } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
+import { hasText } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
 import type { Step, WhenReady } from './build-steps.js';
-import { compileScenario, environmentPart, problemPart, scoringPart } from './compile-scenario.js';
+import { compileScenario, environmentPart, problemPart, scoringPart, type CompiledScenario } from './compile-scenario.js';
 import { createIssue, methodOptionIssues } from './scenario-issues.js';
 import { localWorkspace, type LocalWorkspace } from './local-workspace.js';
-import { STRICT, WORKSPACE, type ScenarioState, type ScorerEntry, type ScoringState } from './scenario-state.js';
+import type { ScenarioState, ScorerEntry, ScoringState } from './scenario-state.js';
 
 /**
  * Validation strategies: `UNSPECIFIED`, `FORWARD`, `REVERSE` or `EVALUATION`.
@@ -230,15 +231,23 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   get [BUILDER_WORKSPACE](): LocalWorkspace | undefined {
-    return this.#state[WORKSPACE];
+    return this.#state.workspace;
   }
 
-  #with<F extends keyof ScenarioState>(field: F, value: ScenarioState[F]): ScenarioBuilderImpl {
-    return new ScenarioBuilderImpl({ ...this.#state, [field]: value });
+  #with<F extends PayloadField>(field: F, value: ScenarioState[F]): ScenarioBuilderImpl {
+    return new ScenarioBuilderImpl(this.#state.with(field, value));
   }
 
   #withScoring(changes: Partial<ScoringState>): ScenarioBuilderImpl {
-    return this.#with('scoring_contract', scoringPart({ ...(this.#state.scoring_contract?.input ?? EMPTY_SCORING), ...changes }));
+    const scoring = this.#state.scoring_contract?.input ?? EMPTY_SCORING;
+    return this.#with(
+      'scoring_contract',
+      scoringPart({
+        entries: changes.entries ?? scoring.entries,
+        exactWeights: changes.exactWeights ?? scoring.exactWeights,
+        problems: changes.problems ?? scoring.problems,
+      }),
+    );
   }
 
   name(name: string): ScenarioBuilderImpl {
@@ -319,7 +328,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
 
   workspace(path: string | URL): ScenarioBuilderImpl {
     // the stack names the caller's file, against which a relative path resolves
-    return this.#with(WORKSPACE, localWorkspace(path, new Error().stack));
+    return new ScenarioBuilderImpl(this.#state.withLocal('workspace', localWorkspace(path, new Error().stack)));
   }
 
   public(flag = true): ScenarioBuilderImpl {
@@ -332,7 +341,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   strict(flag = true): ScenarioBuilderImpl {
-    return this.#with(STRICT, flag);
+    return new ScenarioBuilderImpl(this.#state.withLocal('strict', flag));
   }
 
   $call<R>(fn: (builder: this) => R): R {
@@ -360,7 +369,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   async push(id: string, options?: ClientOptions): Promise<ScenarioView> {
-    const badId = typeof id !== 'string' || !/\S/.test(id);
+    const badId = typeof id !== 'string' || !hasText(id);
     const payload = this.#payload('update', [
       ...(badId ? [createIssue('invalid-id', ['id'], 'must be the id of an existing scenario')] : []),
       ...methodOptionIssues(optionProblems(ClientOptionsSchema, options), 'push', [], '.push(id, { client, requestOptions })'),
@@ -377,23 +386,35 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
 
   /** The payload, or a thrown {@link ScenarioValidationError}; `before` are issues of the call itself (its id, its options). */
   #payload(mode: 'update' | 'create', before: readonly ScenarioIssue[] = NO_ISSUES): Readonly<Record<string, unknown>> {
-    const result = this.#result(mode, before);
-    if (!result.success) throw result.error;
-    return result.data;
+    const { payload, issues } = this.#compile(mode, before);
+    if (this.#fails(issues)) throw this.#error(issues);
+    return payload;
   }
 
-  #result(mode: 'update' | 'create', before: readonly ScenarioIssue[] = NO_ISSUES): ScenarioValidationResult<Readonly<Record<string, unknown>>> {
+  #result(mode: 'update' | 'create'): ScenarioValidationResult<Readonly<Record<string, unknown>>> {
+    const { payload, issues } = this.#compile(mode, NO_ISSUES);
+    if (this.#fails(issues)) return { success: false, error: this.#error(issues) };
+    return { success: true, data: payload, warnings: issues.length === 0 ? NO_ISSUES : Object.freeze(issues) };
+  }
+
+  #compile(mode: 'update' | 'create', before: readonly ScenarioIssue[]): CompiledScenario {
     const compiled = compileScenario(this.#state, mode);
-    const issues = before.length === 0 ? compiled.issues : [...before, ...compiled.issues];
-    const fails = this.#state[STRICT] === true ? issues.length > 0 : issues.some((issue) => issue.severity === 'error');
-    if (!fails) return { success: true, data: compiled.payload, warnings: issues.length === 0 ? NO_ISSUES : Object.freeze(issues) };
+    return before.length === 0 ? compiled : { payload: compiled.payload, issues: [...before, ...compiled.issues] };
+  }
+
+  /** Whether these issues fail the build: any error, or, strict, any issue at all. */
+  #fails(issues: readonly ScenarioIssue[]): boolean {
+    return issues.length > 0 && (this.#state.strict || issues.some((issue) => issue.severity === 'error'));
+  }
+
+  #error(issues: readonly ScenarioIssue[]): ScenarioValidationError {
     const name = this.#state.name;
-    return { success: false, error: new ScenarioValidationError(issues, typeof name === 'string' ? name : undefined) };
+    return new ScenarioValidationError(issues, typeof name === 'string' ? name : undefined);
   }
 }
 
 /** The wire field each clearable field is, and the empty value that clears it. */
-const CLEARED: Record<ClearableField, [keyof ScenarioState, unknown]> = {
+const CLEARED: Record<ClearableField, [PayloadField, unknown]> = {
   metadata: ['metadata', Object.freeze({})],
   referenceOutput: ['reference_output', ''],
   requiredEnv: ['required_environment_variables', Object.freeze([])],

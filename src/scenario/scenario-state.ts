@@ -1,6 +1,6 @@
 import type { EnvironmentInput } from '../environment/environment-input.js';
 import type { JsonObject } from '../schema/json-object.js';
-import type { ScenarioUpdatePayload } from '../schema/scenario-payload.js';
+import type { PayloadField, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import type { Scorer } from '../scorers/scorer.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import type { LocalWorkspace } from './local-workspace.js';
@@ -26,27 +26,71 @@ export interface ProblemState {
   readonly issues: readonly ScenarioIssue[];
 }
 
-/** The payload fields compiled from a part of the state rather than stored as sent. */
-type PartField = 'input_context' | 'scoring_contract' | 'environment_parameters';
-
-/** The key of a builder's strictness in its state: a symbol, so that it is not a payload field. */
-export const STRICT: unique symbol = Symbol('strict');
-
-/** The key of a builder's local workspace (`scenariokit/verify`) in its state: local only, never a payload field. */
-export const WORKSPACE: unique symbol = Symbol('workspace');
+const NO_FIELDS: readonly PayloadField[] = [];
 
 /**
- * Everything a builder holds, under the wire names of the payload fields it makes: plain fields
- * as they are sent, and the environment, problem and scoring as parts, compiled (and validated)
- * once per part, so that branches sharing a part share that work; and, under symbol keys, which
- * no payload can carry, whether warnings fail the build ({@link STRICT}) and the local workspace
- * ({@link WORKSPACE}). Never mutated once made; builders keep it private, so it needs
+ * Everything a builder holds: each payload field under its wire name (`undefined` until set),
+ * plain fields as they are sent and the environment, problem and scoring as parts, compiled (and
+ * validated) once per part, so that branches sharing a part share that work; the order in which
+ * the fields were first set (the payload's order); and two local settings that no payload
+ * carries: whether warnings fail the build and the local workspace (`scenariokit/verify`).
+ *
+ * Every state has every property from the start, in one order, so that they all share one
+ * hidden class and a copy is a fixed sequence of property reads (a spread with a computed key
+ * made each state a dictionary). Never mutated once made; builders keep it private, so it needs
  * no freezing (what reaches a payload is frozen).
  */
-export type ScenarioState = { readonly [F in Exclude<keyof ScenarioUpdatePayload, PartField>]?: ScenarioUpdatePayload[F] } & {
-  readonly environment_parameters?: ScenarioPart<EnvironmentInput>;
-  readonly input_context?: ScenarioPart<ProblemState>;
-  readonly scoring_contract?: ScenarioPart<ScoringState>;
-  readonly [STRICT]?: boolean;
-  readonly [WORKSPACE]?: LocalWorkspace;
-};
+export class ScenarioState {
+  readonly name: ScenarioUpdatePayload['name'];
+  readonly input_context: ScenarioPart<ProblemState> | undefined;
+  readonly scoring_contract: ScenarioPart<ScoringState> | undefined;
+  readonly environment_parameters: ScenarioPart<EnvironmentInput> | undefined;
+  readonly metadata: ScenarioUpdatePayload['metadata'];
+  readonly reference_output: ScenarioUpdatePayload['reference_output'];
+  readonly required_environment_variables: ScenarioUpdatePayload['required_environment_variables'];
+  readonly required_secret_names: ScenarioUpdatePayload['required_secret_names'];
+  readonly scorer_timeout_sec: ScenarioUpdatePayload['scorer_timeout_sec'];
+  readonly validation_type: ScenarioUpdatePayload['validation_type'];
+  readonly is_public: ScenarioUpdatePayload['is_public'];
+  /** The payload fields that were set, in the order they were first set (one may have been set to `undefined` since, by untyped code). */
+  readonly fields: readonly PayloadField[];
+  /** Whether warnings fail the build like errors (`.strict()`). Local only. */
+  readonly strict: boolean;
+  /** The local workspace for `scenariokit/verify` (`.workspace()`). Local only: never in a payload. */
+  readonly workspace: LocalWorkspace | undefined;
+
+  private constructor(from: ScenarioState | undefined) {
+    this.name = from?.name;
+    this.input_context = from?.input_context;
+    this.scoring_contract = from?.scoring_contract;
+    this.environment_parameters = from?.environment_parameters;
+    this.metadata = from?.metadata;
+    this.reference_output = from?.reference_output;
+    this.required_environment_variables = from?.required_environment_variables;
+    this.required_secret_names = from?.required_secret_names;
+    this.scorer_timeout_sec = from?.scorer_timeout_sec;
+    this.validation_type = from?.validation_type;
+    this.is_public = from?.is_public;
+    this.fields = from?.fields ?? NO_FIELDS;
+    this.strict = from?.strict ?? false;
+    this.workspace = from?.workspace;
+  }
+
+  /** The state of a new builder: nothing set. */
+  static readonly EMPTY: ScenarioState = new ScenarioState(undefined);
+
+  /** A copy with one payload field set; a field set for the first time goes last in the payload. */
+  with<F extends PayloadField>(field: F, value: ScenarioState[F]): ScenarioState {
+    const next = new ScenarioState(this) as { -readonly [K in keyof ScenarioState]: ScenarioState[K] };
+    (next as unknown as Record<F, ScenarioState[F]>)[field] = value;
+    if (this[field] === undefined && value !== undefined) next.fields = [...this.fields, field];
+    return next as ScenarioState;
+  }
+
+  /** A copy with a local setting changed. */
+  withLocal<K extends 'strict' | 'workspace'>(setting: K, value: ScenarioState[K]): ScenarioState {
+    const next = new ScenarioState(this) as { -readonly [S in K]: ScenarioState[S] };
+    next[setting] = value;
+    return next as unknown as ScenarioState;
+  }
+}

@@ -1,6 +1,7 @@
 import type { Step } from './build-steps.js';
 import { fromView, type StoredScenario } from './from-view.js';
 import { createScenarioBuilder, type ScenarioBuilder } from './scenario-builder.js';
+import { ScenarioState } from './scenario-state.js';
 
 /**
  * The entry point of the DSL.
@@ -43,5 +44,5 @@ export const Scenario = Object.freeze({
 });
 
 function define(name?: string): ScenarioBuilder<Step> {
-  return createScenarioBuilder(name === undefined ? {} : { name });
+  return createScenarioBuilder(name === undefined ? ScenarioState.EMPTY : ScenarioState.EMPTY.with('name', name));
 }

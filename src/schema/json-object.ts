@@ -17,8 +17,13 @@ export type JsonObject = { [key: string]: unknown };
  * unchanged (`not-json` otherwise: functions, symbols, `undefined` in arrays, BigInt, non-finite
  * numbers, class instances, cycles) and that nest at most {@link MAX_JSON_DEPTH} levels
  * (`too-deep`). Each offending value is reported at its own path; nothing recurses without bound.
+ *
+ * All of it is one refinement of `unknown`, so that a value that is not an object at all is
+ * reported with the same code as the rest; its JSON Schema (`z.toJSONSchema`, which
+ * `scenariokit schema` prints) is stated in its metadata: an object, whatever its members (a
+ * parsed JSON or YAML file holds only JSON, and the depth is left to `scenariokit validate`).
  */
-export const JsonObjectSchema = z.custom<JsonObject>().superRefine((value, ctx) => {
+export const JsonObjectSchema = z.unknown().superRefine((value, ctx) => {
   if (!isPlainObject(value)) {
     report(ctx, 'not-json', `must be a JSON object (got ${describe(value)})`);
     return;
@@ -41,7 +46,7 @@ export const JsonObjectSchema = z.custom<JsonObject>().superRefine((value, ctx) 
     ancestors.delete(node);
   };
   visit(value, [], 1);
-});
+}).meta({ type: 'object', description: `A JSON object, nested at most ${MAX_JSON_DEPTH} levels deep.` }) as unknown as z.ZodType<JsonObject, JsonObject>;
 
 function jsonProblem(node: unknown, ancestors: Set<object>): string | undefined {
   switch (typeof node) {

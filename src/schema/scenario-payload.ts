@@ -4,7 +4,7 @@ import { ScoringContractSchema } from '../scorers/scoring-contract.js';
 import type { DeepReadonly } from '../util/deep-readonly.js';
 import { report } from '../validation/report-issue.js';
 import { JsonObjectSchema } from './json-object.js';
-import { distinctArray, EnvVarNameSchema, NonBlankSchema, SecretNameSchema, SomeTextSchema, TextSchema } from './primitives.js';
+import { distinctArray, EnvVarNameSchema, hasText, NonBlankSchema, SecretNameSchema, SomeTextSchema, TextSchema } from './primitives.js';
 
 /** `input_context`: the problem statement and optional structured context. */
 const InputContextSchema = z.strictObject({
@@ -14,7 +14,7 @@ const InputContextSchema = z.strictObject({
 
 /** Metadata: string values; a blank key is a warning. */
 const MetadataSchema = z.record(z.string(), z.string({ error: 'metadata values must be strings' })).superRefine((metadata, ctx) => {
-  for (const key of Object.keys(metadata)) if (!/\S/.test(key)) report(ctx, 'blank-text', 'metadata key must not be blank', [key]);
+  for (const key of Object.keys(metadata)) if (!hasText(key)) report(ctx, 'blank-text', 'metadata key must not be blank', [key]);
 });
 
 /**

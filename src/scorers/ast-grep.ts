@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ArgumentTextSchema } from '../schema/primitives.js';
+import { ArgumentTextSchema, hasText } from '../schema/primitives.js';
 import { normalizeRelativePath } from '../schema/relative-path.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { shellQuote } from '../util/shell-quote.js';
 import { withoutNulls } from '../util/without-nulls.js';
-import { report } from '../validation/report-issue.js';
+import { coded } from '../validation/report-issue.js';
 import { AST_GREP_LANGUAGES } from './ast-grep-languages.js';
 import { escapeForDoubleQuotes, isEscapedForDoubleQuotes, unescapeForDoubleQuotes } from './escape-for-double-quotes.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
@@ -33,33 +34,35 @@ export interface AstGrepOptions extends ScorerOptions {
 /** Characters a search directory can hold without a shell reading anything into them. */
 const PLAIN_PATH = /^[\w.@+=,:%/-]*$/;
 
-const SearchDirectorySchema = ArgumentTextSchema.superRefine((directory, ctx) => {
-  const { problem } = normalizeRelativePath(directory, { file: false });
-  if (problem === 'absolute' || problem === 'outside') {
-    report(ctx, 'search-directory-outside', `${JSON.stringify(directory)} is outside the working directory; give a path inside it, such as "src" or "."`);
-  }
-  if (!PLAIN_PATH.test(directory)) {
+const SearchDirectorySchema = ArgumentTextSchema.refine(
+  (directory) => normalizeRelativePath(directory, { file: false }).problem === undefined,
+  coded<string>('search-directory-outside', (directory) => `${JSON.stringify(directory)} is outside the working directory; give a path inside it, such as "src" or "."`),
+).refine(
+  (directory) => PLAIN_PATH.test(directory),
+  coded<string>('search-directory-special-characters', (directory) => {
     const special = [...new Set(directory.replace(/[\w.@+=,:%/-]/g, ''))].map((char) => JSON.stringify(char)).join(' ');
-    report(ctx, 'search-directory-special-characters', `${JSON.stringify(directory)} has characters a shell interprets (${special}); use a plain relative path`);
-  }
-});
+    return `${JSON.stringify(directory)} has characters a shell interprets (${special}); use a plain relative path`;
+  }),
+);
 
-const LanguageSchema = ArgumentTextSchema.superRefine((lang, ctx) => {
-  if (!/\S/.test(lang) || AST_GREP_LANGUAGES.includes(lang.toLowerCase())) return;
-  const guess = didYouMean(lang, AST_GREP_LANGUAGES);
-  const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;
-  report(ctx, 'unknown-ast-grep-language', `${JSON.stringify(lang)} is not one of ast-grep's built-in languages${hint} (a language registered in sgconfig.yml is fine)`);
-});
+const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(AST_GREP_LANGUAGES);
 
-const PatternSchema = ArgumentTextSchema.superRefine((pattern, ctx) => {
-  if (!isEscapedForDoubleQuotes(pattern)) {
-    report(
-      ctx,
-      'pattern-not-escaped',
-      'has a $, backtick or " that is not escaped (or ends with a lone \\), so the shell changes it before ast-grep reads it; write the pattern as ast-grep reads it and leave out escaped: true',
-    );
-  }
-});
+const LanguageSchema = ArgumentTextSchema.refine(
+  (lang) => !hasText(lang) || KNOWN_LANGUAGES.has(lang.toLowerCase()),
+  coded<string>('unknown-ast-grep-language', (lang) => {
+    const guess = didYouMean(lang, AST_GREP_LANGUAGES);
+    const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;
+    return `${JSON.stringify(lang)} is not one of ast-grep's built-in languages${hint} (a language registered in sgconfig.yml is fine)`;
+  }),
+);
+
+const PatternSchema = ArgumentTextSchema.refine(
+  isEscapedForDoubleQuotes,
+  coded(
+    'pattern-not-escaped',
+    'has a $, backtick or " that is not escaped (or ends with a lone \\), so the shell changes it before ast-grep reads it; write the pattern as ast-grep reads it and leave out escaped: true',
+  ),
+);
 
 /** `ast_grep_scorer`: passes when ast-grep finds `pattern` under `search_directory`. */
 const AstGrepDefinitionSchema = z.strictObject({
@@ -97,7 +100,45 @@ export const astGrepKind = defineScorerKind<typeof AstGrepDefinitionSchema, [pat
     const searchDirectory = definition.search_directory === '.' ? undefined : definition.search_directory;
     return [readable ? plain : definition.pattern, withoutNulls({ searchDirectory, lang: definition.lang, escaped: readable ? undefined : true })];
   },
+  /**
+   * Runs ast-grep through bash with the stored pattern inside double quotes (it is stored
+   * escaped for exactly that), and scores by the JSON match list, not the exit status (which
+   * differs between ast-grep versions): one match or more scores 1.0, none 0.0. Output that is
+   * not a match list is an error.
+   */
+  async run(definition, runtime) {
+    const binary = await runtime.astGrepBinary();
+    const lang = definition.lang === undefined ? '' : ` --lang ${shellQuote(definition.lang)}`;
+    const commandLine = `${shellQuote(binary)} run --pattern "${definition.pattern}"${lang} --json=compact -- ${shellQuote(definition.search_directory)}`;
+    const outcome = await runtime.bash(commandLine);
+    if (outcome.timedOut) return { score: 0, state: 'error', output: outcome.output, summary: `timed out after ${runtime.timeoutSeconds} s` };
+    const matches = countMatches(outcome.stdout);
+    if (matches === undefined) {
+      const reason = ERROR_LINE.exec(outcome.output)?.[1] ?? outcome.output.trim().split('\n')[0] ?? '';
+      return { score: 0, state: 'error', output: outcome.output, summary: `printed no match list (exit ${outcome.exitCode}${reason ? `: ${reason}` : ''})` };
+    }
+    if (matches === 0) {
+      const reason = ERROR_LINE.exec(outcome.output)?.[1];
+      return { score: 0, state: 'complete', output: outcome.output, summary: `found no match${reason ? ` (ast-grep: ${reason})` : ''}` };
+    }
+    return { score: 1, state: 'complete', output: outcome.output, summary: matches === Infinity ? 'found matches' : `found ${matches} match${matches === 1 ? '' : 'es'}` };
+  },
 });
+
+/** The first `ERROR: …` line ast-grep wrote, if any (e.g. a search directory that does not exist). */
+const ERROR_LINE = /^ERROR: (.*)$/m;
+
+/** The number of matches in ast-grep's `--json=compact` output; Infinity when it was too long to keep whole; undefined when it is not a match list. */
+function countMatches(stdout: string): number | undefined {
+  const text = stdout.trim();
+  try {
+    const list: unknown = JSON.parse(text);
+    return Array.isArray(list) ? list.length : undefined;
+  } catch {
+    // only the last 64 KiB are kept: a longer list is cut at its start, and holds matches
+    return text.endsWith('}]') && !text.startsWith('[') ? Infinity : undefined;
+  }
+}
 
 /**
  * A scorer that passes when ast-grep finds `pattern`. Write the pattern as ast-grep reads it;

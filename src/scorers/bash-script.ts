@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SomeTextSchema } from '../schema/primitives.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByPrintedScore } from './scorer-outcome.js';
 
 /** `bash_script_scorer`: a script that prints `score=X` with X in [0, 1]. */
 const BashScriptDefinitionSchema = z.strictObject({
@@ -23,6 +24,8 @@ export const bashScriptKind = defineScorerKind<typeof BashScriptDefinitionSchema
   inputs: { bash_script: 'script' },
   toDefinition: ([script]) => ({ type: 'bash_script_scorer', bash_script: script }),
   toArguments: (definition) => [definition.bash_script, {}],
+  /** Runs the script with bash in the working directory and reads the score it prints. */
+  run: async (definition, runtime) => scoreByPrintedScore(await runtime.bash(definition.bash_script), runtime.timeoutSeconds),
 });
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SomeTextSchema } from '../schema/primitives.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByExitCode } from './scorer-outcome.js';
 
 /** `command_scorer`: passes when the command exits with status 0. */
 const CommandDefinitionSchema = z.strictObject({
@@ -23,6 +24,8 @@ export const commandKind = defineScorerKind<typeof CommandDefinitionSchema, [com
   inputs: { command: 'command' },
   toDefinition: ([command]) => ({ type: 'command_scorer', command }),
   toArguments: (definition) => [definition.command, {}],
+  /** Runs the command in the working directory: exit 0 scores 1.0, anything else 0.0. */
+  run: async (definition, runtime) => scoreByExitCode(await runtime.bash(definition.command), runtime.timeoutSeconds),
 });
 
 /**

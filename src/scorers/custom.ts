@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { JsonObjectSchema, type JsonObject } from '../schema/json-object.js';
-import { ArgumentTextSchema } from '../schema/primitives.js';
+import { ArgumentTextSchema, hasText } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
 import { withoutNulls } from '../util/without-nulls.js';
-import { report } from '../validation/report-issue.js';
+import { coded } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByPrintedScore } from './scorer-outcome.js';
 
 /**
  * Options of {@link custom}.
@@ -21,14 +22,16 @@ export interface CustomOptions extends ScorerOptions {
   params?: Record<string, unknown>;
 }
 
+/** A custom scorer type's name, as registered with Runloop. */
+const SCORER_TYPE = /^[A-Za-z0-9_-]+$/;
+
 /** `custom_scorer`: a scorer type registered with Runloop, given `scorer_params` as `$RL_SCORER_CONTEXT`. */
 const CustomDefinitionSchema = z.strictObject({
   type: z.literal('custom_scorer'),
-  custom_scorer_type: ArgumentTextSchema.superRefine((type, ctx) => {
-    if (/\S/.test(type) && !/^[A-Za-z0-9_-]+$/.test(type)) {
-      report(ctx, 'invalid-custom-scorer-type', `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`);
-    }
-  }),
+  custom_scorer_type: ArgumentTextSchema.refine(
+    (type) => !hasText(type) || SCORER_TYPE.test(type),
+    coded<string>('invalid-custom-scorer-type', (type) => `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`),
+  ),
   scorer_params: JsonObjectSchema.optional(),
 });
 
@@ -53,6 +56,24 @@ export const customKind = defineScorerKind<typeof CustomDefinitionSchema, [type:
     };
   },
   toArguments: (definition) => [definition.custom_scorer_type, withoutNulls({ params: definition.scorer_params })],
+  /**
+   * Runs the caller's local implementation of the type (a script run with bash, or a function)
+   * with `scorer_params` as `$RL_SCORER_CONTEXT`, and reads the score it prints; `unknown`
+   * without one, since Runloop's registered script is not available locally.
+   */
+  async run(definition, runtime) {
+    const type = definition.custom_scorer_type;
+    const hook = runtime.customScorer(type);
+    if (hook === undefined) {
+      return {
+        score: 0,
+        state: 'unknown',
+        output: `no local implementation of the custom scorer type ${JSON.stringify(type)}; pass customScorers: { ${JSON.stringify(type)}: script or function }`,
+        summary: `has no local implementation (customScorers[${JSON.stringify(type)}])`,
+      };
+    }
+    return scoreByPrintedScore(await hook(definition.scorer_params ?? {}), runtime.timeoutSeconds);
+  },
 });
 
 /**

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { SomeTextSchema, TextSchema } from '../schema/primitives.js';
+import { shellQuote } from '../util/shell-quote.js';
 import { withoutNulls } from '../util/without-nulls.js';
-import { report } from '../validation/report-issue.js';
-import { isPythonVersionSpecifier } from './python-version.js';
+import { coded } from '../validation/report-issue.js';
+import { isPythonVersionSpecifier, satisfiesPythonVersion } from './python-version.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByPrintedScore, withNotes } from './scorer-outcome.js';
 
 /**
  * Options of {@link pythonScript}.
@@ -25,11 +27,10 @@ export interface PythonScriptOptions extends ScorerOptions {
 const PythonScriptDefinitionSchema = z.strictObject({
   type: z.literal('python_script_scorer'),
   python_script: SomeTextSchema,
-  python_version_constraint: TextSchema.superRefine((version, ctx) => {
-    if (!isPythonVersionSpecifier(version)) {
-      report(ctx, 'invalid-python-version', `${JSON.stringify(version)} is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"`);
-    }
-  }).optional(),
+  python_version_constraint: TextSchema.refine(
+    isPythonVersionSpecifier,
+    coded<string>('invalid-python-version', (version) => `${JSON.stringify(version)} is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"`),
+  ).optional(),
   requirements_contents: z.string({ error: 'must be the text of a requirements.txt' }).optional(),
 });
 
@@ -60,6 +61,33 @@ export const pythonScriptKind = defineScorerKind<typeof PythonScriptDefinitionSc
     definition.python_script,
     withoutNulls({ pythonVersion: definition.python_version_constraint, requirements: definition.requirements_contents }),
   ],
+  /**
+   * Runs the script with the local `python3 -c` in the working directory and reads the score it
+   * prints. The version constraint is checked, not enforced (a note says when the local
+   * interpreter does not satisfy it); requirements are installed only when the caller asked for
+   * it (a note says when they were not).
+   */
+  async run(definition, runtime) {
+    const notes: string[] = [];
+    const constraint = definition.python_version_constraint;
+    if (constraint !== undefined) {
+      const version = await runtime.pythonVersion();
+      if (version === undefined) {
+        return { score: 0, state: 'error', output: withNotes(['no python3 on PATH'], ''), summary: 'could not run: no python3 on PATH' };
+      }
+      if (!satisfiesPythonVersion(version, constraint)) {
+        notes.push(`python_version_constraint ${constraint} is not satisfied by the local python3 ${version}; ran with it anyway`);
+      }
+    }
+    const requirements = definition.requirements_contents ?? '';
+    let env: Readonly<Record<string, string>> | undefined;
+    if (requirements.trim() !== '') {
+      env = await runtime.pythonRequirements(requirements);
+      if (env === undefined) notes.push('requirements_contents were not installed (installPythonRequirements is off); ran with the packages python3 already has');
+    }
+    const outcome = await runtime.bash(`python3 -c ${shellQuote(definition.python_script)}`, env === undefined ? undefined : { env });
+    return scoreByPrintedScore(outcome, runtime.timeoutSeconds, notes);
+  },
 });
 
 /**

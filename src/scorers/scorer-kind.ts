@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DeepReadonly } from '../util/deep-readonly.js';
+import type { ScorerRun, ScorerRuntime } from './scorer-runtime.js';
 
 /**
  * Everything scenariokit knows about one scorer kind, in one object (one module per kind, listed
@@ -6,9 +8,9 @@ import { z } from 'zod';
  * camelCase options, the wire schema of its definition (the API's rules as errors,
  * scenariokit's own checks as warnings), and the mapping both ways between the factory's
  * arguments and the wire definition — which is what `Scenario.fromView` calls and what
- * `scenariokit pull` writes. A kind module imports only zod and scenariokit's own modules, so a
- * later member (a local runner, `run(definition, runtime)`, given its file system and processes
- * by the caller) keeps the core entry light.
+ * `scenariokit pull` writes — and its local runner, which `scenariokit/verify` calls. A kind
+ * module imports only zod and scenariokit's own modules (its runner is given its processes and
+ * files by the caller), so the core entry stays light.
  */
 export interface ScorerKind<Schema extends z.ZodObject = z.ZodObject, Args extends readonly unknown[] = readonly unknown[], Options extends z.ZodObject = z.ZodObject> {
   /** The wire `type`, e.g. `ast_grep_scorer`. */
@@ -32,6 +34,11 @@ export interface ScorerKind<Schema extends z.ZodObject = z.ZodObject, Args exten
    * (options that would be defaults are left out).
    */
   toArguments(definition: z.infer<Schema>): Args;
+  /**
+   * Scores `definition` locally the way Runloop does, with what `runtime` offers (every process
+   * and file goes through it): `scenariokit verify` calls it for each scorer of a run.
+   */
+  run(definition: DeepReadonly<z.infer<Schema>>, runtime: ScorerRuntime): Promise<ScorerRun>;
 }
 
 /** The options every scorer factory takes, as a schema to extend. */

@@ -7,6 +7,7 @@ import type { IssueCode } from '../validation/issue-codes.js';
 import { report } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { scoreByExitCode } from './scorer-outcome.js';
 
 /**
  * A file a {@link testBased} scorer writes before it runs its command.
@@ -104,6 +105,11 @@ export const testBasedKind = defineScorerKind<typeof TestBasedDefinitionSchema, 
     if (files === undefined) return [{ command: definition.test_command }];
     return [{ command: definition.test_command, files: asRecordWhenSameOrder(files) ?? files }];
   },
+  /** Writes `test_files` (relative to the working directory), then scores `test_command` by its exit status. */
+  async run(definition, runtime) {
+    for (const file of definition.test_files ?? []) await runtime.writeFile(file.file_path, file.file_contents);
+    return scoreByExitCode(await runtime.bash(definition.test_command), runtime.timeoutSeconds);
+  },
 });
 
 /**
@@ -120,15 +126,15 @@ export function testBased(options: TestBasedOptions): Scorer {
 }
 
 function toTestFiles(files: NonNullable<TestBasedOptions['files']>): TestBasedDefinition['test_files'] {
-  const list: readonly TestFile[] | undefined = Array.isArray(files)
-    ? files
-    : isPlainObject(files)
-      ? Object.entries(files as Record<string, string>).map(([path, contents]) => ({ path, contents }))
-      : undefined;
-  if (list === undefined) return files as never; // not files at all: validation reports it
-  return Object.freeze(
-    list.map((file) => Object.freeze(isPlainObject(file) ? { file_path: file.path, file_contents: file.contents } : file)),
-  ) as TestBasedDefinition['test_files'];
+  const wire: unknown[] = [];
+  if (Array.isArray(files)) {
+    for (const file of files as readonly unknown[]) {
+      wire.push(isPlainObject(file) ? Object.freeze({ file_path: file.path, file_contents: file.contents }) : file);
+    }
+  } else if (isPlainObject(files)) {
+    for (const path of Object.keys(files)) wire.push(Object.freeze({ file_path: path, file_contents: files[path] }));
+  } else return files as never; // not files at all: validation reports it
+  return Object.freeze(wire) as TestBasedDefinition['test_files'];
 }
 
 /**

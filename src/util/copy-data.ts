@@ -9,27 +9,28 @@ import { defineData } from './without-nulls.js';
  * {@link MAX_JSON_DEPTH}, which validation reports as too deep (copying it could overflow the stack).
  */
 export function copyData<T>(value: T): T {
-  return copy(value, new Set(), 0) as T;
+  return copy(value, []) as T;
 }
 
-function copy(value: unknown, ancestors: Set<object>, depth: number): unknown {
-  if (typeof value !== 'object' || value === null || ancestors.has(value) || depth > MAX_JSON_DEPTH) return value;
+/** `ancestors`: the objects being copied around `value`, outermost first (a list: most data is shallow, and a Set costs more to make). */
+function copy(value: unknown, ancestors: object[]): unknown {
+  if (typeof value !== 'object' || value === null || ancestors.length > MAX_JSON_DEPTH || ancestors.includes(value)) return value;
   const isArray = Array.isArray(value);
   const proto: unknown = Object.getPrototypeOf(value);
   if (!isArray && proto !== Object.prototype && proto !== null) return value;
-  ancestors.add(value);
+  ancestors.push(value);
   let result: unknown;
   if (isArray) {
-    result = value.map((item) => copy(item, ancestors, depth + 1));
+    result = value.map((item) => copy(item, ancestors));
   } else {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const item = (value as Record<string, unknown>)[key];
       // `__proto__` (which JSON.parse can produce) must become an own property, not the prototype
-      if (item !== undefined) defineData(out, key, copy(item, ancestors, depth + 1));
+      if (item !== undefined) defineData(out, key, copy(item, ancestors));
     }
     result = out;
   }
-  ancestors.delete(value);
+  ancestors.pop();
   return Object.freeze(result);
 }

@@ -1,7 +1,7 @@
 /**
  * Quotes `text` as one bash word that stands for exactly `text`: single quotes, with each `'`
  * written as `'\''`. Words made only of characters the shell never interprets are left bare,
- * for readability. Imports nothing, so the scorer runners of `scenariokit/verify` can use it.
+ * for readability. Imports nothing, so the scorer kinds' local runners can use it.
  *
  * @example
  * ```ts

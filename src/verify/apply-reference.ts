@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describePatchFailure } from './patch-failure.js';
 import { shellQuote } from '../util/shell-quote.js';
-import type { CommandOutcome } from './scorer-runtime.js';
+import type { CommandOutcome } from '../scorers/scorer-runtime.js';
 
 /** The first line of a unified diff: `diff …` (git), `--- ` (diff -u), `Index: ` (svn) or `From <sha> ` (git format-patch). */
 const DIFF_START = /^(?:diff |--- |Index: |From [0-9a-f]{7,40} )/;

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { runBash } from './run-bash.js';
 import { shellQuote } from '../util/shell-quote.js';
-import type { CommandOutcome, CustomScorerHook, ScorerRuntime } from './scorer-runtime.js';
+import type { CommandOutcome, CustomScorerHook, ScorerRuntime } from '../scorers/scorer-runtime.js';
 import type { CustomScorerFunction } from './verify-options.js';
 import type { VerifySession } from './verify-session.js';
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { OutputTail } from './output-tail.js';
-import type { CommandOutcome } from './scorer-runtime.js';
+import type { CommandOutcome } from '../scorers/scorer-runtime.js';
 
 /** What {@link runBash} runs, where, and for how long. */
 export interface BashRun {

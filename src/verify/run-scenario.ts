@@ -1,14 +1,14 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { kindOf } from '../scorers/registry.js';
+import type { ScorerRun } from '../scorers/scorer-runtime.js';
 import { applyReference } from './apply-reference.js';
 import { copyWorkspace } from './copy-workspace.js';
 import { caseResult, judgeCase, type ScoredRun } from './judge-case.js';
 import { createScorerRuntime } from './local-scorer-runtime.js';
 import type { PreparedScenario } from './prepare-scenario.js';
 import { runBash } from './run-bash.js';
-import { runScorer } from './runners/index.js';
 import { redactSecrets } from './scorer-environment.js';
-import type { ScorerRun } from './scorer-runtime.js';
 import type { CaseResult, ScenarioVerification, ScoringFunctionResult, VerifyCase } from './verification-report.js';
 import type { ParsedVerifyOptions, VerifyProgress } from './verify-options.js';
 import type { VerifySession } from './verify-session.js';
@@ -111,7 +111,8 @@ async function score(scenario: PreparedScenario, session: VerifySession, options
   for (const { name, scorer } of functions) {
     let run: ScorerRun;
     try {
-      run = await runScorer(scorer, runtime);
+      // a validated payload: every scorer is of a known kind
+      run = await kindOf(scorer.type)!.run(scorer, runtime);
     } catch (error) {
       signal?.throwIfAborted();
       const message = error instanceof Error ? error.message : String(error);

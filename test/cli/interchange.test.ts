@@ -271,6 +271,9 @@ describe('scenariokit schema', () => {
     const { name: _name, ...unnamed } = payload('x');
     expect(errors(unnamed)).toEqual([' required {"missingProperty":"name"}']);
     expect(errors({ ...payload('x'), metadata: { version: 1 } })).toEqual(['/metadata/version type {"type":"string"}']);
+    expect(errors({ ...payload('x'), input_context: { problem_statement: 'p', additional_context: ['a'] } })).toEqual([
+      '/input_context/additional_context type {"type":"object"}',
+    ]);
     expect(errors({ ...payload('x'), scorer_timeout_sec: '600' })).toEqual(['/scorer_timeout_sec type {"type":"integer"}']);
     expect(errors({ ...payload('x'), ...scorer({ type: 'command_scorer', command: 'npm test' }, -1) })).toEqual([
       '/scoring_contract/scoring_function_parameters/0/weight minimum {"comparison":">=","limit":0}',

@@ -41,12 +41,12 @@ describe('the core entry', () => {
   });
 });
 
-describe('the scorer runners of scenariokit/verify', () => {
-  it('import no Node module and no package: processes and files come through the ScorerRuntime', () => {
-    const { files, packages } = reachableImports(resolve(SRC, 'verify/runners/index.ts'));
-    expect([...packages.static, ...packages.lazy]).toEqual([]);
-    // besides the runners, only the shell quoting they share with the importers (which imports nothing)
-    expect([...files].filter((file) => !file.includes('/verify/runners/'))).toEqual([resolve(SRC, 'util/shell-quote.ts')]);
+describe('the scorer kinds', () => {
+  it('import no Node module and no package but zod: their local runners get processes and files through the ScorerRuntime', () => {
+    const { files, packages } = reachableImports(resolve(SRC, 'scorers/registry.ts'));
+    expect([...packages.static, ...packages.lazy]).toEqual(['zod']);
+    // and nothing of the entries above the core (verify's runtime is handed in, never imported)
+    expect([...files].filter((file) => !/\/src\/(scorers|schema|util|validation)\//.test(file))).toEqual([]);
   });
 });
 

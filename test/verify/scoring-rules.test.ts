@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { isUnifiedDiff } from '../../src/verify/apply-reference.js';
 import { OutputTail } from '../../src/verify/output-tail.js';
 import { describePatchFailure } from '../../src/verify/patch-failure.js';
-import { satisfiesPythonVersion } from '../../src/verify/runners/python-version-match.js';
-import { printedScore, scoreByExitCode, scoreByPrintedScore } from '../../src/verify/runners/scorer-outcome.js';
+import { satisfiesPythonVersion } from '../../src/scorers/python-version.js';
+import { printedScore, scoreByExitCode, scoreByPrintedScore } from '../../src/scorers/scorer-outcome.js';
 import { shellQuote } from '../../src/util/shell-quote.js';
-import type { CommandOutcome } from '../../src/verify/scorer-runtime.js';
+import type { CommandOutcome } from '../../src/scorers/scorer-runtime.js';
 
 const outcome = (stdout: string, exitCode: number | null = 0, extra: Partial<CommandOutcome> = {}): CommandOutcome => ({
   exitCode,

@@ -1,6 +1,7 @@
 /**
- * The contract between a scorer kind's runner (its scoring semantics, free of Node) and the
- * machinery that runs processes and touches files (injected). Types only.
+ * The contract between a scorer kind's local runner (`ScorerKind.run`: its scoring semantics,
+ * free of Node) and the machinery that runs processes and touches files, which
+ * `scenariokit/verify` implements and hands in. Types only.
  */
 
 /** How a command run by {@link ScorerRuntime.bash} ended, and what it printed. */
@@ -69,8 +70,3 @@ export interface ScorerRun {
   readonly summary: string;
 }
 
-/**
- * A scorer kind's local semantics: scores one definition of that kind with what `runtime`
- * offers. Imports no Node module; every process and file goes through the runtime.
- */
-export type ScorerRunner<Definition> = (definition: Definition, runtime: ScorerRuntime) => Promise<ScorerRun>;

@@ -1,4 +1,4 @@
-import type { CommandOutcome, ScorerRun } from '../scorer-runtime.js';
+import type { CommandOutcome, ScorerRun } from './scorer-runtime.js';
 
 /** A float as a scorer prints it: `1`, `1.0`, `.5`, `2.5e-1`. */
 const FLOAT = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
