@@ -2,7 +2,8 @@
  * How far apart two weights, or a sum of weights and 1, may be and still count as equal: the API
  * documents weights as 32-bit floats (about 7 significant digits), so a weight may come back
  * from Runloop changed in the 8th digit. The one tolerance of the project: exact weights must sum
- * to 1 within it, and a plan counts stored weights within it of the sent ones as unchanged.
+ * to 1 within it, a plan counts stored weights within it of the sent ones as unchanged, verify
+ * counts a weighted total within it of 1 as 1.0, and compares local scores with Runloop's within it.
  *
  * @example
  * ```ts

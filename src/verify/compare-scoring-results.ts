@@ -1,15 +1,14 @@
+import { WEIGHT_TOLERANCE } from '../scorers/normalize-weights.js';
 import { formatScore } from './format-score.js';
 import type { ScoringContractResult, ScoringFunctionResult } from './verification-report.js';
-
-/** Scores closer than this are the same score. */
-const SAME_SCORE = 1e-9;
 
 const describe = (result: ScoringFunctionResult | undefined) => (result === undefined ? 'absent' : `${formatScore(result.score)} (${result.state})`);
 
 /**
  * Where the local engine and Runloop scored the same scenario differently, a sentence each:
  * the total, and each scorer's score and state by name. Empty when they agree. Meant for the
- * calibration scenario, whose run on Runloop settles the rules the local engine infers.
+ * calibration scenario, whose run on Runloop settles the rules the local engine infers. Scores
+ * within `WEIGHT_TOLERANCE` of each other are the same (Runloop keeps them as 32-bit floats).
  *
  * @example
  * ```ts
@@ -24,9 +23,9 @@ export function compareScoringResults(local: ScoringContractResult, runloop: Sco
   const differences = names.flatMap((name) => {
     const mine = local.scoring_function_results.find((result) => result.scoring_function_name === name);
     const theirs = remote.get(name);
-    const same = mine !== undefined && theirs !== undefined && Math.abs(mine.score - theirs.score) < SAME_SCORE && mine.state === theirs.state;
+    const same = mine !== undefined && theirs !== undefined && Math.abs(mine.score - theirs.score) <= WEIGHT_TOLERANCE && mine.state === theirs.state;
     return same ? [] : [`scorer ${name}: locally ${describe(mine)}, on Runloop ${describe(theirs)}`];
   });
-  if (Math.abs(local.score - runloop.score) >= SAME_SCORE) differences.push(`total: locally ${formatScore(local.score)}, on Runloop ${formatScore(runloop.score)}`);
+  if (Math.abs(local.score - runloop.score) > WEIGHT_TOLERANCE) differences.push(`total: locally ${formatScore(local.score)}, on Runloop ${formatScore(runloop.score)}`);
   return differences;
 }

@@ -1,5 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WEIGHT_TOLERANCE } from '../scorers/normalize-weights.js';
 import { kindOf } from '../scorers/registry.js';
 import type { ScorerRun } from '../scorers/scorer-runtime.js';
 import { applyReference } from './apply-reference.js';
@@ -18,11 +19,8 @@ type RunOutcome = { readonly scored: ScoredRun } | { readonly stopped: string; r
 
 const lastLine = (output: string) => output.split('\n').filter((line) => line.trim() !== '').at(-1)?.trim();
 
-/** How far from 1.0 a total may be and still be 1.0: normalised weights sum to 1 within float rounding. */
-const FULL_SCORE_TOLERANCE = 1e-12;
-
-/** A weighted total in [0, 1], exactly 1.0 when it is 1 within float rounding. */
-const roundTotal = (total: number) => (Math.abs(total - 1) <= FULL_SCORE_TOLERANCE ? 1 : Math.min(1, Math.max(0, total)));
+/** A weighted total in [0, 1], exactly 1.0 when it is 1 within {@link WEIGHT_TOLERANCE}, as weights that sum to 1 are. */
+const roundTotal = (total: number) => (Math.abs(total - 1) <= WEIGHT_TOLERANCE ? 1 : Math.min(1, Math.max(0, total)));
 
 /**
  * Verifies one prepared scenario: for each case and run, a fresh copy of its workspace, its

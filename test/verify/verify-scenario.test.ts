@@ -159,6 +159,17 @@ describe('runs', () => {
     expect(report.cases.gold?.score).toBe(0.625);
     expect(report.problems).toEqual(['gold scored 0.625: scorer half scored 0.5, scorer none failed (exit 1)']);
   });
+
+  it('counts a total within WEIGHT_TOLERANCE of 1 as 1.0, as exact weights may sum to 1 within it', async () => {
+    const scenario = quick('exact-weights')
+      .weights('exact')
+      .scorer(command('test -f fixed', { name: 'a' }), 0.5)
+      .scorer(command('test -f fixed', { name: 'b' }), 0.4999995)
+      .referenceOutput('touch fixed');
+    expect(scenario.validateCreate().success).toBe(true);
+    const report = await verifyScenario(scenario, { env });
+    expect(report).toMatchObject({ verdict: 'verified', cases: { gold: { score: 1 } } });
+  });
 });
 
 describe('setup', () => {

@@ -202,6 +202,9 @@ describe('the calibration scenario', () => {
     ]);
     expect(local.score).toBeCloseTo((0.25 * 1 + 0.5 * 2 + 0.7 * 4) / 63, 12);
     expect(compareScoringResults(local, local)).toEqual([]);
+    // Runloop keeps scores as 32-bit floats: the same scores, rounded so, are the same
+    const rounded = { score: Math.fround(local.score), scoring_function_results: local.scoring_function_results.map((r) => ({ ...r, score: Math.fround(r.score) })) };
+    expect(compareScoringResults(local, rounded)).toEqual([]);
     // a Runloop that counted the failing exit as an error, and left errors out of the total
     const runloop = {
       score: (0.25 * 1 + 0.5 * 2) / (63 - 4 - 8),
