@@ -110,3 +110,34 @@ describe('unknown option keys are errors, with a did-you-mean', () => {
     await expect(suite.push(untyped({ dryrun: true }))).rejects.toThrow('dryrun: unknown option "dryrun" — did you mean "dryRun"? [unknown-option]');
   });
 });
+
+describe('method arguments that name a mode or a field', () => {
+  it('.weights() takes "normalize" or "exact": anything else is an error, with a did-you-mean, and weights stay as they were', () => {
+    const issues = valid.weights(untyped('normalise')).validate().error?.issues;
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'invalid-option',
+        path: ['scoring_contract'],
+        inputPath: 'weights',
+        message: 'unknown mode "normalise" — did you mean "normalize"?; the modes are "normalize", "exact"',
+        fix: ".weights('normalize' | 'exact')",
+      }),
+    ]);
+    expect(valid.weights(untyped('EXACT')).validate().error?.issues[0]?.message).toContain('did you mean "exact"?');
+  });
+
+  it('.clear() takes a clearable field: anything else is an error naming the fields, not a crash', () => {
+    const issues = valid.clear(untyped('meta')).validate().error?.issues;
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: 'invalid-option',
+        inputPath: 'clear',
+        message: 'unknown field "meta" — did you mean "metadata"?; the fields are "metadata", "referenceOutput", "requiredEnv", "requiredSecrets"',
+        fix: ".clear('metadata' | 'referenceOutput' | 'requiredEnv' | 'requiredSecrets')",
+      }),
+    ]);
+    // the problem travels with later calls, and a valid clear still works beside it
+    expect(valid.clear(untyped('meta')).clear('metadata').name('n').validate().error?.issues.map((issue) => issue.inputPath)).toEqual(['clear']);
+  });
+});

@@ -41,7 +41,7 @@ let environmentInput: z.ZodObject | undefined;
  */
 export function compileScenario(state: ScenarioState, mode: 'update' | 'create'): CompiledScenario {
   const payload: Record<string, unknown> = {};
-  let issues = NO_ISSUES;
+  let issues = state.problems;
   for (const field of state.fields) {
     const value: unknown = state[field];
     if (value === undefined) continue;

@@ -8,6 +8,7 @@ import { asScorer, renamedScorer, type Scorer } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
 import { hasText } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
@@ -299,6 +300,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   weights(mode: 'normalize' | 'exact'): ScenarioBuilderImpl {
+    if (mode !== 'normalize' && mode !== 'exact') return this.#withProblem(argumentIssue('weights', 'mode', mode, WEIGHT_MODES, ['scoring_contract']));
     return this.#withScoring({ exactWeights: mode === 'exact' });
   }
 
@@ -336,8 +338,14 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   clear(field: ClearableField): ScenarioBuilderImpl {
+    if (!Object.hasOwn(CLEARED, field)) return this.#withProblem(argumentIssue('clear', 'field', field, Object.keys(CLEARED), []));
     const [wireField, empty] = CLEARED[field];
     return this.#with(wireField, empty as never);
+  }
+
+  /** This builder with a problem about an argument, reported when it is validated. */
+  #withProblem(issue: ScenarioIssue): ScenarioBuilderImpl {
+    return new ScenarioBuilderImpl(this.#state.withLocal('problems', [...this.#state.problems, issue]));
   }
 
   strict(flag = true): ScenarioBuilderImpl {
@@ -414,6 +422,16 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
 }
 
 /** The wire field each clearable field is, and the empty value that clears it. */
+const WEIGHT_MODES = ['normalize', 'exact'];
+
+/** The issue of a method argument (from untyped code) that is none of the values the method takes, with a did-you-mean. */
+function argumentIssue(method: string, argument: string, given: unknown, known: readonly string[], path: (string | number)[]): ScenarioIssue {
+  const suggestion = typeof given === 'string' ? didYouMean(given, known) : undefined;
+  const hint = suggestion === undefined ? '' : ` — did you mean ${JSON.stringify(suggestion)}?`;
+  const message = `unknown ${argument} ${JSON.stringify(given)}${hint}; ${argument === 'mode' ? 'the modes are' : 'the fields are'} ${known.map((k) => JSON.stringify(k)).join(', ')}`;
+  return createIssue('invalid-option', path, message, { inputPath: method, fix: `.${method}(${known.map((k) => `'${k}'`).join(' | ')})` });
+}
+
 const CLEARED: Record<ClearableField, [PayloadField, unknown]> = {
   metadata: ['metadata', Object.freeze({})],
   referenceOutput: ['reference_output', ''],

@@ -27,6 +27,7 @@ export interface ProblemState {
 }
 
 const NO_FIELDS: readonly PayloadField[] = [];
+const NO_PROBLEMS: readonly ScenarioIssue[] = Object.freeze([]);
 
 /**
  * Everything a builder holds: each payload field under its wire name (`undefined` until set),
@@ -58,6 +59,8 @@ export class ScenarioState {
   readonly strict: boolean;
   /** The local workspace for `scenariokit/verify` (`.workspace()`). Local only: never in a payload. */
   readonly workspace: LocalWorkspace | undefined;
+  /** Problems with arguments that set no field (`.clear('meta')` from untyped code), reported when the scenario is validated. */
+  readonly problems: readonly ScenarioIssue[];
 
   private constructor(from: ScenarioState | undefined) {
     this.name = from?.name;
@@ -74,6 +77,7 @@ export class ScenarioState {
     this.fields = from?.fields ?? NO_FIELDS;
     this.strict = from?.strict ?? false;
     this.workspace = from?.workspace;
+    this.problems = from?.problems ?? NO_PROBLEMS;
   }
 
   /** The state of a new builder: nothing set. */
@@ -88,7 +92,7 @@ export class ScenarioState {
   }
 
   /** A copy with a local setting changed. */
-  withLocal<K extends 'strict' | 'workspace'>(setting: K, value: ScenarioState[K]): ScenarioState {
+  withLocal<K extends 'strict' | 'workspace' | 'problems'>(setting: K, value: ScenarioState[K]): ScenarioState {
     const next = new ScenarioState(this) as { -readonly [S in K]: ScenarioState[S] };
     next[setting] = value;
     return next as unknown as ScenarioState;
