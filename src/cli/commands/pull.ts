@@ -2,7 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
-import { scenarioToCode } from '../scenario-to-code.js';
+import { scenarioToCode } from '../../codegen/scenario-code.js';
 import { UsageError } from '../usage-error.js';
 
 /** `scenariokit pull <id> [--out <file>]`: TypeScript that rebuilds a stored scenario. */
