@@ -7,6 +7,7 @@ import type { CliCommand, CommandContext, LoadedSuite } from './cli-command.js';
 import { processIO, type CliIO } from './cli-io.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { Interrupted } from './interruptible.js';
 import { loadScenarios } from './load-scenarios.js';
 import { createOutput } from './output.js';
 import { count } from './plural.js';
@@ -49,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    if (error instanceof Interrupted) return EXIT.failed; // said when the signal came
     if (error instanceof SuiteValidationError || error instanceof ScenarioValidationError || error instanceof UsageError) {
       output.note(error.message);
       return EXIT.invalid;

@@ -7,6 +7,7 @@ import { scenarioToCode } from '../../codegen/scenario-code.js';
 import type { StoredScenario } from '../../scenario/from-view.js';
 import { formatIssuePath } from '../../validation/scenario-issue.js';
 import type { CliCommand } from '../cli-command.js';
+import { interruptible } from '../interruptible.js';
 import { UsageError } from '../usage-error.js';
 import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 
@@ -23,7 +24,7 @@ export const pullCommand: CliCommand = {
   sends: true,
   exitCodes: {
     0: 'the code was printed or written',
-    1: "the scenario could not be read (an unknown id, say), Runloop's answer is not a scenario, or Runloop could not be reached; nothing is written",
+    1: "the scenario could not be read (an unknown id, say), Runloop's answer is not a scenario, Runloop could not be reached, or it was interrupted; nothing is written",
     2: 'the id is not a scenario id, the output file exists (use --force), or a usage error; nothing is read or written',
   },
   define: (context) =>
@@ -40,13 +41,15 @@ export const pullCommand: CliCommand = {
         const out = options.out;
         // refuse before reading anything, and again at the write (which never replaces a file without --force)
         if (out !== undefined && !options.force && (await exists(resolve(context.io.cwd, out)))) throw refuseOverwrite(out);
-        const target = await context.openTarget(options);
-        let code: string;
-        try {
-          code = scenarioToCode(checkedView(await target.client.scenarios.retrieve(id), id));
-        } finally {
-          await target.close();
-        }
+        // it only reads, but holds the embedded target's lock: a stop signal ends the reading and releases it
+        const code = await interruptible(context.output.note, 'stopping; nothing is written.', async (signal) => {
+          const target = await context.openTarget(options);
+          try {
+            return scenarioToCode(checkedView(await target.client.scenarios.retrieve(id, { signal }), id));
+          } finally {
+            await target.close();
+          }
+        });
         if (out === undefined) {
           context.output.print(code);
           return;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ScenarioVerification, VerifyCase, VerifyProgress } from '../../verify/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
+import { interruptible, Interrupted } from '../interruptible.js';
 import { positiveInteger } from '../positive-integer.js';
 import { strictOption } from '../strict-option.js';
 import { reportProgress, type ProgressReport } from '../report-progress.js';
@@ -66,41 +67,36 @@ export const verifyCommand: CliCommand = {
 
         const { suite, warnings } = await context.loadSuite(files, options);
         const local = (path: string) => resolve(context.io.cwd, path); // the library would resolve against process.cwd()
-        const abort = new AbortController();
-        const onInterrupt = () => {
-          note('\nInterrupted: killing the running scorers; nothing more runs.');
-          abort.abort(new Error('interrupted'));
-        };
-        process.once('SIGINT', onInterrupt);
         let progress: ProgressReport<VerifyProgress> | undefined;
         let results: readonly ScenarioVerification[];
         try {
-          progress = await reportProgress(context.output.stderr, {
-            total: suite.builders.length,
-            quiet: options.json === true,
-            verb: 'verifying',
-            step: (event: VerifyProgress) =>
-              event.type === 'run' ? { name: event.name } : { name: event.result.name, done: { count: event.done, line: formatVerification(event.result) } },
-          });
-          ({ results } = await verifySuite(suite, {
-            ...(options.workspace !== undefined && { workspace: local(options.workspace) }),
-            ...(options.runs !== undefined && { runs: options.runs }),
-            ...(options.case !== undefined && { cases: [options.case] }),
-            ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-            setup: options.setup,
-            keep: options.keep === true,
-            customScorers: Object.fromEntries(Object.entries(options.customScorer).map(([type, script]) => [type, local(script)])),
-            env: context.io.env,
-            signal: abort.signal,
-            onProgress: progress.update,
+          ({ results } = await interruptible(note, 'killing the running scorers; nothing more runs.', async (signal) => {
+            progress = await reportProgress(context.output.stderr, {
+              total: suite.builders.length,
+              quiet: options.json === true,
+              verb: 'verifying',
+              step: (event: VerifyProgress) =>
+                event.type === 'run' ? { name: event.name } : { name: event.result.name, done: { count: event.done, line: formatVerification(event.result) } },
+            });
+            return verifySuite(suite, {
+              ...(options.workspace !== undefined && { workspace: local(options.workspace) }),
+              ...(options.runs !== undefined && { runs: options.runs }),
+              ...(options.case !== undefined && { cases: [options.case] }),
+              ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+              setup: options.setup,
+              keep: options.keep === true,
+              customScorers: Object.fromEntries(Object.entries(options.customScorer).map(([type, script]) => [type, local(script)])),
+              env: context.io.env,
+              signal,
+              onProgress: progress.update,
+            });
           }));
         } catch (error) {
-          if (abort.signal.aborted) return context.exitWith(EXIT.failed);
+          if (error instanceof Interrupted) return context.exitWith(EXIT.failed);
           if (error instanceof VerifyInputError) throw new UsageError(`${error.message}\nNothing ran.`);
           throw error;
         } finally {
           progress?.stop();
-          process.off('SIGINT', onInterrupt);
         }
 
         if (results.some((result) => result.verdict !== 'verified')) context.exitWith(EXIT.failed);
