@@ -39,7 +39,7 @@ export const verifyCommand: CliCommand = {
   exitCodes: {
     0: 'every scenario is verified: its reference scores 1.0, doing nothing scores less, on every run',
     1: 'some scenarios failed or are not verifiable (each says why), or the verification was interrupted',
-    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), a secret or workspace is missing, or a usage error; nothing ran',
+    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), a secret or workspace is missing, a workspace cannot be copied (/, ~, or one holding TMPDIR), or a usage error; nothing ran',
   },
   define: (context) =>
     new Command('verify')
