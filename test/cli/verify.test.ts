@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { calibrationScenario } from '../../src/verify/index.js';
 import { meanFix, scratch } from '../verify/fixtures.js';
 import { cli, project, root, srcIndex } from './cli-helpers.js';
@@ -284,7 +284,8 @@ export const slow = Scenario.define('slow').problem('p').scorer(command('pwd > $
     child.kill(signal);
     expect(await exited).toBe(1);
     expect(stderr).toContain(`Interrupted (${signal}): killing the running scorers; nothing more runs.`);
-    expect(() => process.kill(-scorer, 0)).toThrow(); // its process group is gone
+    // its process group is gone (once the system has reaped the killed processes)
+    await vi.waitFor(() => expect(() => process.kill(-scorer, 0)).toThrow(), { timeout: 5_000, interval: 20 });
     const workspace = readFileSync(cwdFile, 'utf8').trim();
     expect(workspace.startsWith(`${tmp}/scenariokit-verify-`)).toBe(true);
     expect(existsSync(workspace)).toBe(false);
