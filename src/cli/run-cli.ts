@@ -72,7 +72,7 @@ function withCommonParts(command: CliCommand, context: CommandContext): Command 
   const defined = command.define(context);
   if (command.sends) defined.addOption(new Option('--local', 'use the embedded local target, whatever RUNLOOP_API_KEY holds'));
   const exitCodes = Object.entries(command.exitCodes).map(([code, meaning]) => `  ${code}  ${meaning}`);
-  const sends = command.sends ? TARGET_HELP : 'Where it sends: nowhere; it reads the files only (no account, no network).';
+  const sends = command.sends ? TARGET_HELP : `Where it sends: nowhere; ${command.locally ?? 'it reads the files only'} (no account, no network).`;
   return defined.addHelpText('after', `\n${sends}\n\nExit codes:\n${exitCodes.join('\n')}`);
 }
 

@@ -16,7 +16,7 @@ interface VerifyFlags {
   readonly case?: VerifyCase;
   readonly setup: boolean;
   readonly concurrency?: number;
-  readonly customScorer: Readonly<Record<string, string>>;
+  readonly customScorer?: Readonly<Record<string, string>>;
   readonly keep?: boolean;
   readonly json?: boolean;
   readonly calibration?: boolean;
@@ -24,7 +24,7 @@ interface VerifyFlags {
 }
 
 /** `--custom-scorer <type>=<script>`, repeatable: adds one type's script to those given before. */
-function customScorer(text: string, before: Readonly<Record<string, string>>): Record<string, string> {
+function customScorer(text: string, before: Readonly<Record<string, string>> = {}): Record<string, string> {
   const equals = text.indexOf('=');
   const type = text.slice(0, Math.max(equals, 0));
   const script = text.slice(equals + 1);
@@ -36,6 +36,7 @@ function customScorer(text: string, before: Readonly<Record<string, string>>): R
 /** `scenariokit verify <files...>`: scores every scenario locally, with its reference applied (gold) and without (no-op). */
 export const verifyCommand: CliCommand = {
   sends: false,
+  locally: "it runs the scenarios' commands on this machine (launch commands, the reference, the scorers), each run in a copy of the workspace in the temporary directory",
   exitCodes: {
     0: 'every scenario is verified: its reference scores 1.0, doing nothing scores less, on every run',
     1: 'some scenarios failed or are not verifiable (each says why), or the verification was interrupted',
@@ -50,7 +51,7 @@ export const verifyCommand: CliCommand = {
       .addOption(new Option('--case <case>', 'run only this case: gold (the reference applied) or noop (nothing applied)').choices(['gold', 'noop']))
       .option('--no-setup', "skip the scenarios' launch commands (the workspaces are prepared already)")
       .option('--concurrency <n>', 'scenarios at once (default: the number of CPU cores)', positiveInteger)
-      .option('--custom-scorer <type=script>', 'run custom scorers of this type with a bash script reading $RL_SCORER_CONTEXT (repeatable)', customScorer, {})
+      .option('--custom-scorer <type=script>', 'run custom scorers of this type with a bash script reading $RL_SCORER_CONTEXT (repeatable)', customScorer)
       .option('--keep', "keep every run's temporary directory, and print where")
       .option('--json', 'print { results, warnings } as JSON, and no progress')
       .addOption(strictOption())
@@ -85,7 +86,7 @@ export const verifyCommand: CliCommand = {
               ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
               setup: options.setup,
               keep: options.keep === true,
-              customScorers: Object.fromEntries(Object.entries(options.customScorer).map(([type, script]) => [type, local(script)])),
+              customScorers: Object.fromEntries(Object.entries(options.customScorer ?? {}).map(([type, script]) => [type, local(script)])),
               env: context.io.env,
               signal,
               onProgress: progress.update,
