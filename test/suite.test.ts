@@ -179,7 +179,7 @@ describe('suite.plan', () => {
   it('looks a single scenario up by name', async () => {
     const fake = await startFake();
     await suiteOf(bugs.slice(0, 1)).plan({ client: fake.client() });
-    expect(reads(fake).map((request) => request.query)).toEqual([{ name: 'bug-1', limit: '100' }]);
+    expect(reads(fake).map((request) => request.query)).toEqual([{ name: 'bug-1', limit: '5000' }]);
   });
 
   /** A fake whose account holds 17,001 other scenarios (and `extra` ones), as if Runloop had them. */
@@ -207,7 +207,7 @@ describe('suite.plan', () => {
     expect(listing).toEqual({ limit: '5000' });
     // the look-ups run concurrently, so they may arrive in either order
     expect(lookUps).toHaveLength(2);
-    expect(lookUps).toEqual(expect.arrayContaining([{ name: 'bug-1', limit: '100' }, { name: 'bug-2', limit: '100' }]));
+    expect(lookUps).toEqual(expect.arrayContaining([{ name: 'bug-1', limit: '5000' }, { name: 'bug-2', limit: '5000' }]));
   });
 
   it('still sees a name carried twice when one copy is on the first page and the other beyond it', async () => {

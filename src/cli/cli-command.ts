@@ -33,11 +33,13 @@ export interface LoadedSuite {
 /**
  * One `scenariokit` command, in a file of its own under `commands/`: `define` returns the
  * commander `Command` (name, arguments, options, action); `sends` says whether it talks to a
- * target (its `--help` then explains where, and it gets `--local`); `exitCodes` are listed in
- * its `--help`.
+ * target (its `--help` then explains where, and it gets `--local`), and `locally`, for one that
+ * does not, what it does on this machine instead (default: it reads the files only);
+ * `exitCodes` are listed in its `--help`.
  */
 export interface CliCommand {
   readonly define: (context: CommandContext) => Command;
   readonly sends: boolean;
+  readonly locally?: string;
   readonly exitCodes: Readonly<Partial<Record<ExitCode, string>>>;
 }

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import { formatIssuePath, ISSUE_CODES, Scenario, type IssueCode, ScenarioCreatePayloadSchema, type ScenarioCreatePayload, type StoredScenario } from '../index.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { knownFields } from './known-fields.js';
 import { parseDataFile, type DataPath } from './parse-data-file.js';
 import type { LoadedEntry, ScenarioFileLoader } from './scenario-file-loader.js';
 
@@ -9,7 +11,7 @@ import type { LoadedEntry, ScenarioFileLoader } from './scenario-file-loader.js'
  * Reads a `.json`, `.yaml` or `.yml` file holding a scenario create payload (the body of
  * `POST /v1/scenarios`, as `scenariokit build` prints it) or a list of them, and turns each into
  * a builder with `Scenario.fromView`. Every payload is checked against the create payload's zod
- * schema first, which is strict: an unknown field is an error. Each problem names the file, the
+ * schema first, which is strict: an unknown field is an error (with a did-you-mean). Each problem names the file, the
  * line and the path inside the file (`[2].scoring_contract…` in a list); all of them are reported.
  * scenariokit's checks beyond the API are warnings, not problems: the builder has them, and each
  * entry can say on which line of the file a field is (`locate`), so that a warning names it.
@@ -82,7 +84,8 @@ function payloadIssues(issues: readonly z.core.$ZodIssue[], payload: object): { 
   return issues.flatMap((issue) => {
     const path = issue.path as (string | number)[];
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown field: a create payload has no such field (scenariokit schema lists them)' }));
+      const known = knownFields(ScenarioCreatePayloadSchema, payload, path) ?? [];
+      return issue.keys.map((key) => ({ path: [...path, key], message: unknownField(key, known) }));
     }
     if (issue.code === 'invalid_type' && isAbsent(payload, path)) return [{ path, message: 'is missing; a create payload needs it' }];
     // a record key's own issues say more than zod's "Invalid key in record"
@@ -91,6 +94,13 @@ function payloadIssues(issues: readonly z.core.$ZodIssue[], payload: object): { 
     }
     return [{ path, message: issue.message }];
   });
+}
+
+/** What an unknown field probably meant (`unknown field "input_contxt" — did you mean "input_context"?`), else which fields the object has. */
+function unknownField(key: string, known: readonly string[]): string {
+  const suggestion = didYouMean(key, known);
+  if (suggestion !== undefined) return `unknown field ${JSON.stringify(key)} — did you mean ${JSON.stringify(suggestion)}?`;
+  return `unknown field ${JSON.stringify(key)}; the fields here are ${known.map((field) => JSON.stringify(field)).join(', ')}`;
 }
 
 /** Whether a zod issue is one of scenariokit's warnings (a refinement's code whose severity is `warning`), not an error. */

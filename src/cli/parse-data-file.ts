@@ -1,4 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
+import { MAX_JSON_DEPTH } from '../util/json-depth.js';
 
 /** A path inside a data file: keys of objects and indices of lists. */
 export type DataPath = readonly (string | number)[];
@@ -71,7 +72,7 @@ async function parseYaml(source: string): Promise<Located | { errors: (DataSynta
         message:
           error.code === 'MULTIPLE_DOCS'
             ? 'holds several YAML documents (---); put the payloads in one list instead'
-            : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+            : readable(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')),
         ...(error.linePos === undefined ? {} : { line: error.linePos[0].line, column: error.linePos[0].col }),
       })),
     };
@@ -80,8 +81,18 @@ async function parseYaml(source: string): Promise<Located | { errors: (DataSynta
     return { document, lines, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), yaml };
   } catch (error) {
     // aliases that would expand too far (a "billion laughs" document)
-    return { errors: [{ message: (error as Error).message }] };
+    return { errors: [{ message: readable((error as Error).message) }] };
   }
+}
+
+/**
+ * A parser's message as a person can act on it: the `yaml` library reports collections nested
+ * deeper than it can follow (a few hundred levels, as the stack allows) as the engine's
+ * "Maximum call stack size exceeded", at the point where it gave up.
+ */
+function readable(message: string): string {
+  if (!/Maximum call stack size exceeded/.test(message)) return message;
+  return `nests too deeply for the YAML parser, which gave up here (a few hundred levels in); a payload's values may nest at most ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`;
 }
 
 /** The line of `path`: of the key that names it, or of the item's start; else of its nearest written parent. */

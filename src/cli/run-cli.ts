@@ -7,6 +7,7 @@ import type { CliCommand, CommandContext, LoadedSuite } from './cli-command.js';
 import { processIO, type CliIO } from './cli-io.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { Interrupted } from './interruptible.js';
 import { loadScenarios } from './load-scenarios.js';
 import { createOutput } from './output.js';
 import { count } from './plural.js';
@@ -49,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    if (error instanceof Interrupted) return EXIT.failed; // said when the signal came
     if (error instanceof SuiteValidationError || error instanceof ScenarioValidationError || error instanceof UsageError) {
       output.note(error.message);
       return EXIT.invalid;
@@ -70,7 +72,7 @@ function withCommonParts(command: CliCommand, context: CommandContext): Command 
   const defined = command.define(context);
   if (command.sends) defined.addOption(new Option('--local', 'use the embedded local target, whatever RUNLOOP_API_KEY holds'));
   const exitCodes = Object.entries(command.exitCodes).map(([code, meaning]) => `  ${code}  ${meaning}`);
-  const sends = command.sends ? TARGET_HELP : 'Where it sends: nowhere; it reads the files only (no account, no network).';
+  const sends = command.sends ? TARGET_HELP : `Where it sends: nowhere; ${command.locally ?? 'it reads the files only'} (no account, no network).`;
   return defined.addHelpText('after', `\n${sends}\n\nExit codes:\n${exitCodes.join('\n')}`);
 }
 

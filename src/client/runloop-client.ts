@@ -3,7 +3,11 @@ import type { BenchmarkView } from '@runloop/api-client/resources/benchmarks';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { z } from 'zod';
 
-/** The largest page `GET /v1/scenarios` serves (`limit`). */
+/**
+ * The largest page Runloop's listings serve (`limit`; scenarios, benchmarks and blueprints
+ * alike): the page size of every listing scenariokit makes, so that it takes as few requests as
+ * it can.
+ */
 export const MAX_PAGE_SIZE = 5000;
 
 /**

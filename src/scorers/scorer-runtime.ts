@@ -40,8 +40,14 @@ export type CustomScorerHook = (params: Readonly<Record<string, unknown>>) => Pr
 export interface ScorerRuntime {
   /** The scenario's scorer timeout in seconds (`scorer_timeout_sec`, default 1800), for messages. */
   readonly timeoutSeconds: number;
-  /** Runs `bash -c commandLine` in the workspace. Never rejects for a failing command: see {@link CommandOutcome}. */
+  /** Runs `commandLine` in the workspace as `bash -c commandLine` would, whatever its size. Never rejects for a failing command: see {@link CommandOutcome}. */
   bash(commandLine: string, options?: BashOptions): Promise<CommandOutcome>;
+  /**
+   * Runs a Python script with the local `python3` in the workspace as `python3 -c script` would
+   * (`sys.argv` is `['-c']`, modules of the working directory import), whatever its size. Never
+   * rejects for a failing script.
+   */
+  python(script: string, options?: BashOptions): Promise<CommandOutcome>;
   /** Writes a file at a path relative to the workspace, making its directories; replaces what is there. */
   writeFile(path: string, contents: string): Promise<void>;
   /** The absolute path of the ast-grep binary (the `@ast-grep/cli` package's native binary). */

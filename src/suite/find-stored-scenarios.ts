@@ -48,7 +48,7 @@ async function lookUpByName(
 ): Promise<void> {
   const { default: pLimit } = await import('p-limit');
   const limit = pLimit(options.concurrency);
-  const pages = await Promise.all(names.map((name) => limit(() => client.scenarios.list({ name, limit: 100 }, options.requestOptions))));
+  const pages = await Promise.all(names.map((name) => limit(() => client.scenarios.list({ name, limit: MAX_PAGE_SIZE }, options.requestOptions))));
   // the name filter may match more loosely than equality; keep only exact names
   pages.forEach((page, index) => page.scenarios.filter((view) => view.name === names[index]).forEach(keep));
 }

@@ -1,4 +1,4 @@
-import type { RunloopApiClient } from '../client/runloop-client.js';
+import { MAX_PAGE_SIZE, type RunloopApiClient } from '../client/runloop-client.js';
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { BenchmarkView } from '@runloop/api-client/resources/benchmarks';
 
@@ -60,7 +60,7 @@ export interface SuiteBenchmarkPlan {
  */
 export async function findBenchmarks(client: RunloopApiClient, name: string, requestOptions: RequestOptions | undefined): Promise<BenchmarkView[]> {
   const found: BenchmarkView[] = [];
-  for await (const view of client.benchmarks.list({ name, limit: 100 }, requestOptions)) if (view.name === name) found.push(view);
+  for await (const view of client.benchmarks.list({ name, limit: MAX_PAGE_SIZE }, requestOptions)) if (view.name === name) found.push(view);
   return found;
 }
 

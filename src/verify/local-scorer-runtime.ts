@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { runBash } from './run-bash.js';
+import { runBash, runPython } from './run-bash.js';
 import { shellQuote } from '../util/shell-quote.js';
 import type { CommandOutcome, CustomScorerHook, ScorerRuntime } from '../scorers/scorer-runtime.js';
 import type { CustomScorerFunction } from './verify-options.js';
@@ -18,14 +18,15 @@ export interface RunContext {
   readonly customScorers: Readonly<Record<string, string | CustomScorerFunction>>;
 }
 
-/** The {@link ScorerRuntime} of a local run: processes in the run's workspace, through bash, in their own process groups. */
+/** The {@link ScorerRuntime} of a local run: processes in the run's workspace, through bash (the command or script read from a temporary file), in their own process groups. */
 export function createScorerRuntime(context: RunContext): ScorerRuntime {
   const { workspace, env, timeoutSeconds, signal, session, customScorers } = context;
-  const bash = (commandLine: string, extra?: Readonly<Record<string, string>>) =>
-    runBash({ commandLine, cwd: workspace, env: extra === undefined ? env : { ...env, ...extra }, timeoutSeconds, signal });
+  const withEnv = (extra: Readonly<Record<string, string>> | undefined) => (extra === undefined ? env : { ...env, ...extra });
+  const bash = (commandLine: string, extra?: Readonly<Record<string, string>>) => runBash({ commandLine, cwd: workspace, env: withEnv(extra), timeoutSeconds, signal });
   return {
     timeoutSeconds,
     bash: (commandLine, options) => bash(commandLine, options?.env),
+    python: (script, options) => runPython({ script, cwd: workspace, env: withEnv(options?.env), timeoutSeconds, signal }),
     async writeFile(path, contents) {
       const target = resolve(workspace, path);
       const inside = relative(workspace, target);

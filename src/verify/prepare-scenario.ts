@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { builderWorkspace, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
 import { absolutePath, type ParsedVerifyOptions } from './verify-options.js';
+import { workspaceProblem } from './copy-workspace.js';
 import { scorerEnvironment, type ScorerEnvironment } from './scorer-environment.js';
+import { VerifySession } from './verify-session.js';
 
 /** Runloop's scorer timeout when a scenario sets none (`scorer_timeout_sec`). */
 const DEFAULT_SCORER_TIMEOUT_SECONDS = 1800;
@@ -69,7 +71,8 @@ export async function prepareScenario(
   if (notVerifiable.length === 0) {
     if (workspace !== undefined) {
       const info = await stat(workspace).catch(() => undefined);
-      if (!info?.isDirectory()) inputProblems.push(`scenario ${JSON.stringify(name)}: its workspace ${workspace} is not a directory`);
+      const problem = info?.isDirectory() ? await workspaceProblem(workspace, VerifySession.parentDirectory()) : `its workspace ${workspace} is not a directory`;
+      if (problem !== undefined) inputProblems.push(`scenario ${JSON.stringify(name)}: ${problem}`);
     }
     if (environment.missing.length > 0) {
       inputProblems.push(`scenario ${JSON.stringify(name)} needs ${environment.missing.join(', ')}, not set in the environment`);

@@ -1,6 +1,7 @@
 /**
  * Bad input to `verifyScenario` or `verifySuite`, found before anything ran: an unknown or bad
- * option, a workspace that does not exist, a required environment variable or secret missing
+ * option, a workspace that does not exist (or cannot be copied: `/`, the home directory, one
+ * holding the temporary directory), a required environment variable or secret missing
  * from the environment, a custom scorer script that does not exist. Lists every problem.
  *
  * @example

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { optionProblems } from '../validation/option-problems.js';
+import { formatIssuePath } from '../validation/scenario-issue.js';
 import type { ScenarioVerification, ScoringContractResult, VerifyCase } from './verification-report.js';
 import { VerifyInputError } from './verify-input-error.js';
 
@@ -114,7 +116,8 @@ export interface VerifySuiteOptions extends VerifyOptions {
 const positiveInteger = z.number({ error: 'must be a positive integer' }).int({ error: 'must be a positive integer' }).min(1, { error: 'must be a positive integer' });
 const boolean = z.boolean({ error: 'must be true or false' });
 
-const OptionsSchema = z.strictObject({
+/** The options of {@link verifyScenario}; {@link verifySuite} takes `concurrency` too. */
+const ScenarioOptionsSchema = z.strictObject({
   workspace: z.union([z.string().min(1), z.instanceof(URL)], { error: 'must be a directory path or a file URL' }).optional(),
   runs: positiveInteger.optional(),
   cases: z
@@ -141,8 +144,9 @@ const OptionsSchema = z.strictObject({
   installPythonRequirements: boolean.optional(),
   signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
   onProgress: z.custom<(progress: VerifyProgress) => void>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
-  concurrency: positiveInteger.optional(),
 });
+
+const SuiteOptionsSchema = ScenarioOptionsSchema.extend({ concurrency: positiveInteger.optional() });
 
 /** Options checked, with their defaults and absolute paths. */
 export interface ParsedVerifyOptions {
@@ -165,19 +169,28 @@ export function absolutePath(path: string | URL, base: string): string {
   return resolve(base, path);
 }
 
-/** Checks the options (an unknown key is an error) and fills in the defaults; throws {@link VerifyInputError}. */
+/**
+ * Checks the options with the project's option check (`optionProblems`: an unknown key, with a
+ * did-you-mean, and each value of the wrong kind), and what that check leaves to a schema (a
+ * list that is not one, or is empty), then fills in the defaults; throws {@link VerifyInputError}
+ * listing every problem.
+ */
 export function parseVerifyOptions(options: VerifySuiteOptions | undefined, allowConcurrency: boolean): ParsedVerifyOptions {
-  const parsed = OptionsSchema.safeParse(options ?? {});
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown option${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`
-          : `options.${issue.path.join('.')}: ${issue.message}`,
-      );
-  if (!allowConcurrency && options?.concurrency !== undefined) problems.push('unknown option "concurrency" (verifySuite takes it)');
-  if (problems.length > 0) throw new VerifyInputError(problems);
-  const data = parsed.data!;
+  const schema = allowConcurrency ? SuiteOptionsSchema : ScenarioOptionsSchema;
+  const found = optionProblems(schema, options);
+  const parsed = schema.safeParse(options ?? {});
+  const reported = new Set(found.map((problem) => formatIssuePath(problem.path)));
+  const rest = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys' && !reported.has(formatIssuePath(issue.path as (string | number)[])));
+  const at = (path: readonly PropertyKey[]) => formatIssuePath(['options', ...(path as (string | number)[])]);
+  const problems = [
+    ...found.map(({ code, path, message }) => {
+      if (code !== 'unknown-option' || path.length > 1) return `${at(path)}: ${message}`;
+      return !allowConcurrency && path[0] === 'concurrency' ? 'unknown option "concurrency" (verifySuite takes it)' : message;
+    }),
+    ...rest.map((issue) => `${at(issue.path)}: ${issue.message}`),
+  ];
+  if (problems.length > 0 || !parsed.success) throw new VerifyInputError(problems);
+  const data: z.infer<typeof SuiteOptionsSchema> = parsed.data;
   const cwd = process.cwd();
   const customScorers = Object.fromEntries(
     Object.entries(data.customScorers ?? {}).map(([type, implementation]) => [type, typeof implementation === 'string' ? absolutePath(implementation, cwd) : implementation]),

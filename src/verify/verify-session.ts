@@ -33,8 +33,13 @@ export class VerifySession {
     this.#installPythonRequirements = installPythonRequirements;
   }
 
+  /** Where sessions make their directory: the system's temporary directory (`TMPDIR`), read at each call. */
+  static parentDirectory(): string {
+    return tmpdir();
+  }
+
   static async open(options: { readonly keep: boolean; readonly installPythonRequirements: boolean }): Promise<VerifySession> {
-    const root = await mkdtemp(join(tmpdir(), 'scenariokit-verify-'));
+    const root = await mkdtemp(join(VerifySession.parentDirectory(), 'scenariokit-verify-'));
     return new VerifySession(root, options.keep, options.installPythonRequirements);
   }
 

@@ -14,11 +14,27 @@ describe('--help of every command', () => {
     }
   });
 
-  it.each(['validate', 'build'])('%s says that it sends nothing, and its exit codes', async (name) => {
+  it.each([
+    ['validate', 'it reads the files only'],
+    ['build', 'it reads the files, and writes the payload files with --out'],
+    ['schema', 'it reads no file, and writes the schema with --out'],
+    ['verify', "it runs the scenarios' commands on this machine (launch commands, the reference, the scorers), each run in a copy of the workspace in the temporary directory"],
+  ])('%s says that it sends nothing, what it does here instead, and its exit codes', async (name, locally) => {
     const run = await cli([name, '--help'], { cwd: project({}) });
-    expect(run.stdout).toContain('Where it sends: nowhere; it reads the files only (no account, no network).');
-    expect(run.stdout).toMatch(/Exit codes:\n {2}0 {2}.+\n {2}2 {2}.+/);
+    expect(run.stdout).toContain(`Where it sends: nowhere; ${locally} (no account, no network).`);
+    expect(run.stdout).toMatch(/Exit codes:\n {2}0 {2}.+\n( {2}1 {2}.+\n)? {2}2 {2}.+/);
     expect(run.stdout).not.toContain('--local');
+  });
+
+  it('shows no meaningless default: verify --custom-scorer starts with none', async () => {
+    const run = await cli(['verify', '--help'], { cwd: project({}) });
+    expect(run.stdout).toMatch(/--custom-scorer <type=script> +run custom scorers of this type with a bash\n +script reading \$RL_SCORER_CONTEXT \(repeatable\)\n/);
+    expect(run.stdout).not.toContain('(default: {})');
+  });
+
+  it('schema names every command that reads payload files', async () => {
+    const run = await cli(['schema', '--help'], { cwd: project({}) });
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('the payload files (.json, .yaml, .yml) that validate, build, verify, plan and push read beside modules');
   });
 });
 

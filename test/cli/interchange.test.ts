@@ -122,7 +122,7 @@ describe('payload files: create payloads kept as data', () => {
         '  - scenarios/tasks.yaml:8: [1].input_context.problem_statement: must not be blank',
         '  - scenarios/tasks.yaml:10: [1].metadata.version: metadata values must be strings',
         '  - scenarios/tasks.yaml:15: [1].scoring_contract.scoring_function_parameters[0].scorer.command: is missing; a create payload needs it',
-        '  - scenarios/tasks.yaml:17: [1].scoring_contract.scoring_function_parameters[0].scorer.comand: unknown field: a create payload has no such field (scenariokit schema lists them)',
+        '  - scenarios/tasks.yaml:17: [1].scoring_contract.scoring_function_parameters[0].scorer.comand: unknown field "comand" — did you mean "command"?',
         '  - scenarios/tasks.yaml:18: [1].scorer_timeout_sec: must be at least 1 second',
         '',
       ].join('\n'),
@@ -138,9 +138,52 @@ describe('payload files: create payloads kept as data', () => {
     const run = await cli(['validate', 'scenarios'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('  - scenarios/missing.yaml:1: scoring_contract: is missing; a create payload needs it\n');
-    expect(run.stderr).toContain('  - scenarios/typo.json:5: input_context.hints: unknown field: a create payload has no such field (scenariokit schema lists them)\n');
-    expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: tags: unknown field/);
+    expect(run.stderr).toContain('  - scenarios/typo.json:5: input_context.hints: unknown field "hints"; the fields here are "problem_statement", "additional_context"\n');
+    expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: tags: unknown field "tags"; the fields here are "name", "input_context", "scoring_contract", /);
     expect(run.stderr).toMatch(/ {2}- scenarios\/typo\.json:\d+: metadata\[" "\]: metadata key must not be blank\n/);
+  });
+
+  it('suggests the field an unknown one probably meant, at any depth and in each kind of scorer', async () => {
+    const dir = dataProject({
+      'typos.yaml': stringify({
+        name: 'typos',
+        input_contxt: { problem_statement: 'p' },
+        environment_parameters: { blueprint_id: 'bpt_1', launch_parameters: { launch_comands: ['npm ci'] } },
+        scoring_contract: {
+          scoring_function_parameters: [
+            { name: 'grep', scorer: { type: 'ast_grep_scorer', pattern: 'x', serach_directory: 'src' }, weight: 0.5 },
+            { name: 'tests', scorer: { type: 'test_based_scorer', test_command: 't', test_files: [{ file_path: 'a', file_contens: 'b' }] }, wieght: 0.5 },
+          ],
+        },
+      }),
+    });
+    const run = await cli(['validate', 'scenarios'], { cwd: dir });
+    expect(run.code).toBe(2);
+    for (const line of [
+      'input_contxt: unknown field "input_contxt" — did you mean "input_context"?',
+      'environment_parameters.launch_parameters.launch_comands: unknown field "launch_comands" — did you mean "launch_commands"?',
+      'scoring_contract.scoring_function_parameters[0].scorer.serach_directory: unknown field "serach_directory" — did you mean "search_directory"?',
+      'scoring_contract.scoring_function_parameters[1].scorer.test_files[0].file_contens: unknown field "file_contens" — did you mean "file_contents"?',
+      'scoring_contract.scoring_function_parameters[1].wieght: unknown field "wieght" — did you mean "weight"?',
+    ]) {
+      expect(run.stderr).toMatch(new RegExp(` {2}- scenarios/typos\\.yaml:\\d+: ${line.replace(/[.*?()[\]"]/g, (char) => `\\${char}`)}\n`));
+    }
+  });
+
+  it('says a file nests too deeply, naming the file, where the parser gave up and the depth a payload may have', async () => {
+    const levels = 5_000; // far past what the stack lets the YAML parser follow
+    const deep = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const dir = dataProject({
+      'deep.yaml': `name: deep\ninput_context:\n  problem_statement: p\n  additional_context: { a: ${deep} }\n`,
+      'deep.json': json({ ...payload('deep-json'), input_context: { problem_statement: 'p', additional_context: { a: 0 } } }).replace('"a": 0', `"a": ${deep}`),
+    });
+    const run = await cli(['validate', 'scenarios'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /\n {2}- scenarios\/deep\.yaml:4:\d+: could not be parsed: nests too deeply for the YAML parser, which gave up here \(a few hundred levels in\); a payload's values may nest at most 64 levels \(MAX_JSON_DEPTH\)\n/,
+    );
+    expect(run.stderr).toMatch(/\n {2}- scenarios\/deep\.json: input_context\.additional_context\.a(\[0\])+: nests deeper than 64 levels; flatten it or send it as a string\n/);
+    expect(run.stderr).not.toContain('Maximum call stack');
   });
 
   it('reports syntax errors and keys given twice with line and column, in JSON and YAML', async () => {

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { calibrationScenario } from '../../src/verify/index.js';
 import { meanFix, scratch } from '../verify/fixtures.js';
 import { cli, project, root, srcIndex } from './cli-helpers.js';
@@ -263,7 +263,7 @@ describe('scenariokit verify, interrupted', () => {
   /** tsx's loader, by absolute URL: the command runs as a process of its own, to receive a real SIGINT. */
   const TSX = pathToFileURL(createRequire(join(root, 'package.json')).resolve('tsx')).href;
 
-  it('kills the running scorers on SIGINT, removes its directories, and exits 1', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('kills the running scorers on %s, removes its directories, and exits 1', async (signal) => {
     const pidFile = join(scratch(), 'pid');
     const cwdFile = join(scratch(), 'cwd');
     const tmp = scratch();
@@ -281,10 +281,11 @@ export const slow = Scenario.define('slow').problem('p').scorer(command('pwd > $
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8') === '') await new Promise((resolve) => setTimeout(resolve, 50));
     const scorer = Number(readFileSync(pidFile, 'utf8'));
-    child.kill('SIGINT');
+    child.kill(signal);
     expect(await exited).toBe(1);
-    expect(stderr).toContain('Interrupted: killing the running scorers; nothing more runs.');
-    expect(() => process.kill(-scorer, 0)).toThrow(); // its process group is gone
+    expect(stderr).toContain(`Interrupted (${signal}): killing the running scorers; nothing more runs.`);
+    // its process group is gone (once the system has reaped the killed processes)
+    await vi.waitFor(() => expect(() => process.kill(-scorer, 0)).toThrow(), { timeout: 5_000, interval: 20 });
     const workspace = readFileSync(cwdFile, 'utf8').trim();
     expect(workspace.startsWith(`${tmp}/scenariokit-verify-`)).toBe(true);
     expect(existsSync(workspace)).toBe(false);

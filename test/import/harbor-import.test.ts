@@ -206,6 +206,15 @@ describe('folders that cannot be imported', () => {
     );
   });
 
+  it("reports a bad option and the folder's own problems together from fromHarborTask", async () => {
+    const error = await fromHarborTask(task('multi-step'), { blueprintId: 'bpt_1', workingDir: '/app' } as never).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    const problems = (error as ImportError).problems;
+    expect(problems[0]).toEqual({ source: task('multi-step'), field: 'options.workingDir', message: 'unknown option "workingDir" — did you mean "workingDirectory"?' });
+    expect(problems.slice(1)).toEqual(((await importHarborTasks([task('multi-step')], options)).problems)); // what the folder itself gets
+    expect(problems.length).toBeGreaterThan(1);
+  });
+
   it('refuses two folders that give one scenario name', async () => {
     const copy = copyTask('hello-world');
     const result = await importHarborTasks([task('hello-world'), copy], options);

@@ -152,6 +152,23 @@ describe('bad rows and options', () => {
     }
   });
 
+  it('reports a bad option and the row\'s own problems together from fromSweBench', () => {
+    const { problem_statement: _, ...row } = lite[0]!;
+    const error = (() => {
+      try {
+        fromSweBench({ ...row, PASS_TO_PASS: '[not json' } as unknown as SweBenchInstance, { ...options, includeHint: true } as never);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).problems).toEqual([
+      { source: 'django__django-16255', field: 'options.includeHint', message: 'unknown option "includeHint" — did you mean "includeHints"?' },
+      { source: 'django__django-16255', field: 'problem_statement', message: expect.any(String) },
+      { source: 'django__django-16255', field: 'PASS_TO_PASS', message: expect.stringContaining('is a string but not a JSON-encoded list of test names') },
+    ]);
+  });
+
   it('names the file and line of a JSONL line that is not JSON', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

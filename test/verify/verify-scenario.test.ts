@@ -271,8 +271,8 @@ describe('what cannot be verified', () => {
     const error = await verifyScenario(pyCalc, { env, runs: 0, cases: ['gold', 'nop'], wrokspace: '.' } as never).catch((caught: unknown) => caught);
     expect((error as VerifyInputError).problems).toEqual([
       'options.runs: must be a positive integer',
-      'options.cases.1: must be "gold" or "noop"',
-      'unknown option "wrokspace"',
+      'options.cases[1]: must be "gold" or "noop"',
+      'unknown option "wrokspace" — did you mean "workspace"?',
     ]);
     await expect(verifyScenario(pyCalc, { env, concurrency: 2 } as never)).rejects.toThrow('unknown option "concurrency" (verifySuite takes it)');
     await expect(verifyScenario(pyCalc, { env: { PATH: 1 } } as never)).rejects.toThrow('options.env: must be an object of strings');

@@ -12,6 +12,7 @@ const NAME_MAX_BYTES = 255;
 /** `scenariokit build <files...> [--out <dir>]`: the create payloads, printed or one file each. */
 export const buildCommand: CliCommand = {
   sends: false,
+  locally: 'it reads the files, and writes the payload files with --out',
   exitCodes: {
     0: 'the payloads were printed or written (warnings, if any, on stderr)',
     2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), an output name is refused, or a usage error; nothing is written',

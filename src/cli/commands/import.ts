@@ -8,6 +8,7 @@ import { blueprintTemplate } from '../blueprint-template.js';
 import type { CliCommand, CommandContext } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
 import { harborTaskDirs } from '../harbor-task-dirs.js';
+import { interruptible } from '../interruptible.js';
 import { count } from '../plural.js';
 import { positiveInteger } from '../positive-integer.js';
 import { UsageError } from '../usage-error.js';
@@ -15,7 +16,7 @@ import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 
 const EXIT_CODES = {
   0: 'every item was imported; the module was printed or written',
-  1: 'some items could not be imported (each problem is listed); the others were printed or written',
+  1: 'some items could not be imported (each problem is listed); the others were printed or written. Or it was interrupted (with --create-blueprints); nothing is written',
   2: 'a usage error: a bad flag or template, an input that does not exist, an --out file that exists (use --force); nothing is written',
 };
 
@@ -132,16 +133,24 @@ function harborCommand(context: CommandContext): Command {
       };
       let result: ImportResult<ScenarioBuilder<Step>>;
       if (flags.createBlueprints) {
-        const target = await context.openTarget({ local: command.optsWithGlobals<{ local?: boolean }>().local });
-        try {
-          const blueprintId = harborBlueprints({
-            client: target.client,
-            onBlueprint: ({ task, action, name, id }) => context.output.note(`${task}: ${action === 'created' ? 'created blueprint' : 'found blueprint'} ${name} (${id})`),
-          });
-          result = await importHarborTasks(dirs.map(({ dir }) => dir), { ...options, blueprintId });
-        } finally {
-          await target.close();
-        }
+        result = await interruptible(context.output.note, 'finishing the blueprint under way, starting no new one; nothing is written.', async (signal) => {
+          const target = await context.openTarget({ local: command.optsWithGlobals<{ local?: boolean }>().local });
+          try {
+            const findOrCreate = harborBlueprints({
+              client: target.client,
+              onBlueprint: ({ task, action, name, id }) => context.output.note(`${task}: ${action === 'created' ? 'created blueprint' : 'found blueprint'} ${name} (${id})`),
+            });
+            const blueprintId = (task: HarborTask) => {
+              signal.throwIfAborted();
+              return findOrCreate(task);
+            };
+            const imported = await importHarborTasks(dirs.map(({ dir }) => dir), { ...options, blueprintId });
+            signal.throwIfAborted(); // the tasks after the signal have no blueprint: write no module
+            return imported;
+          } finally {
+            await target.close();
+          }
+        });
       } else {
         result = await importHarborTasks(dirs.map(({ dir }) => dir), { ...options, blueprintId: blueprintTemplate(flags.blueprint!, HARBOR_FIELDS) });
       }

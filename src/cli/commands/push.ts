@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { SuiteBenchmarkResult } from '../../suite/push-benchmark.js';
 import { benchmarkName } from '../benchmark-option.js';
 import type { CliCommand } from '../cli-command.js';
+import { interruptible } from '../interruptible.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
 import { strictOption } from '../strict-option.js';
@@ -15,7 +16,7 @@ export const pushCommand: CliCommand = {
   sends: true,
   exitCodes: {
     0: 'every scenario (and the benchmark, with --benchmark) was written or already up to date',
-    1: 'some scenarios failed, or the benchmark was not written (push again to retry), or Runloop could not be reached',
+    1: 'some scenarios failed, or the benchmark was not written (push again to retry), or Runloop could not be reached, or it was interrupted (SIGINT, SIGTERM, SIGHUP: the writes under way are finished)',
     2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), or a usage error; nothing is sent',
   },
   define: (context) =>
@@ -30,49 +31,44 @@ export const pushCommand: CliCommand = {
       .action(async (files: string[], options: { concurrency: number; dryRun?: boolean; json?: boolean; local?: boolean; benchmark?: string; strict?: boolean }) => {
         const { print, note } = context.output;
         const { suite, warnings } = await context.loadSuite(files, options);
-        const target = await context.openTarget(options);
-        const abort = new AbortController();
-        const onInterrupt = () => {
-          note('\nInterrupted: finishing the writes under way, starting no new ones.');
-          abort.abort();
-        };
-        process.once('SIGINT', onInterrupt);
-        let progress: ProgressReport<SuitePushProgress> | undefined;
-        try {
-          progress = await reportProgress(context.output.stderr, {
-            total: suite.builders.length,
-            quiet: options.json === true,
-            verb: 'pushing',
-            step: ({ done, result }: SuitePushProgress) => {
-              const outcome = result.error ? `failed: ${result.error}` : result.action === 'unchanged' ? 'unchanged' : `${result.action}d`;
-              return { name: result.name, done: { count: done, line: `${result.name} ${outcome}${result.id ? ` (${result.id})` : ''}` } };
-            },
-          });
-          const { results, benchmark } = await suite.push({
-            client: target.client,
-            concurrency: options.concurrency,
-            dryRun: options.dryRun === true,
-            signal: abort.signal,
-            onProgress: progress.update,
-            ...(options.benchmark !== undefined && { benchmark: options.benchmark }),
-          });
-          progress.stop();
-          const failed = results.filter((result) => result.error !== undefined);
-          if (options.json) print(JSON.stringify(benchmark === undefined ? { results, warnings } : { results, benchmark, warnings }, null, 2));
-          else {
-            const count = (action: string) => results.filter((r) => r.action === action && r.error === undefined).length;
-            const done = (n: number, what: string) => `${n} ${options.dryRun ? 'would be' : wasWere(n)} ${what}`;
-            print(`${done(count('create'), 'created')}, ${done(count('update'), 'updated')}, ${count('unchanged')} unchanged, ${failed.length} failed.`);
-            failed.forEach((result) => print(`  ✗ ${result.name}: ${result.error}`));
-            if (benchmark !== undefined) print(describeBenchmark(benchmark, options.dryRun === true));
-            if (failed.length > 0 || benchmark?.error !== undefined) print('Run the same push again to retry: scenarios already written are left unchanged.');
+        await interruptible(note, 'finishing the writes under way, starting no new ones.', async (signal) => {
+          const target = await context.openTarget(options);
+          let progress: ProgressReport<SuitePushProgress> | undefined;
+          try {
+            progress = await reportProgress(context.output.stderr, {
+              total: suite.builders.length,
+              quiet: options.json === true,
+              verb: 'pushing',
+              step: ({ done, result }: SuitePushProgress) => {
+                const outcome = result.error ? `failed: ${result.error}` : result.action === 'unchanged' ? 'unchanged' : `${result.action}d`;
+                return { name: result.name, done: { count: done, line: `${result.name} ${outcome}${result.id ? ` (${result.id})` : ''}` } };
+              },
+            });
+            const { results, benchmark } = await suite.push({
+              client: target.client,
+              concurrency: options.concurrency,
+              dryRun: options.dryRun === true,
+              signal,
+              onProgress: progress.update,
+              ...(options.benchmark !== undefined && { benchmark: options.benchmark }),
+            });
+            progress.stop();
+            const failed = results.filter((result) => result.error !== undefined);
+            if (options.json) print(JSON.stringify(benchmark === undefined ? { results, warnings } : { results, benchmark, warnings }, null, 2));
+            else {
+              const count = (action: string) => results.filter((r) => r.action === action && r.error === undefined).length;
+              const done = (n: number, what: string) => `${n} ${options.dryRun ? 'would be' : wasWere(n)} ${what}`;
+              print(`${done(count('create'), 'created')}, ${done(count('update'), 'updated')}, ${count('unchanged')} unchanged, ${failed.length} failed.`);
+              failed.forEach((result) => print(`  ✗ ${result.name}: ${result.error}`));
+              if (benchmark !== undefined) print(describeBenchmark(benchmark, options.dryRun === true));
+              if (failed.length > 0 || benchmark?.error !== undefined) print('Run the same push again to retry: scenarios already written are left unchanged.');
+            }
+            if (failed.length > 0 || benchmark?.error !== undefined) context.exitWith(EXIT.failed);
+          } finally {
+            progress?.stop();
+            await target.close();
           }
-          if (failed.length > 0 || benchmark?.error !== undefined) context.exitWith(EXIT.failed);
-        } finally {
-          progress?.stop();
-          process.off('SIGINT', onInterrupt);
-          await target.close();
-        }
+        });
       }),
 };
 

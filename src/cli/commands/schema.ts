@@ -7,6 +7,7 @@ import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 /** `scenariokit schema [--out <file>]`: the JSON Schema of payload files, for editors and other tools. */
 export const schemaCommand: CliCommand = {
   sends: false,
+  locally: 'it reads no file, and writes the schema with --out',
   exitCodes: {
     0: 'the schema was printed or written',
     1: 'the file could not be written',
@@ -14,7 +15,7 @@ export const schemaCommand: CliCommand = {
   },
   define: (context) =>
     new Command('schema')
-      .description('print the JSON Schema of the files validate, plan and push read as data: a scenario create payload, or a list of them')
+      .description('print the JSON Schema of the payload files (.json, .yaml, .yml) that validate, build, verify, plan and push read beside modules: a scenario create payload, or a list of them')
       .option('--out <file>', 'write the schema to <file> (replaced whole, never half-written) instead of printing it')
       .action(async (options: { out?: string }) => {
         const text = `${JSON.stringify(payloadFileSchema(), null, 2)}\n`;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ScenarioVerification, VerifyCase, VerifyProgress } from '../../verify/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
+import { interruptible, Interrupted } from '../interruptible.js';
 import { positiveInteger } from '../positive-integer.js';
 import { strictOption } from '../strict-option.js';
 import { reportProgress, type ProgressReport } from '../report-progress.js';
@@ -15,7 +16,7 @@ interface VerifyFlags {
   readonly case?: VerifyCase;
   readonly setup: boolean;
   readonly concurrency?: number;
-  readonly customScorer: Readonly<Record<string, string>>;
+  readonly customScorer?: Readonly<Record<string, string>>;
   readonly keep?: boolean;
   readonly json?: boolean;
   readonly calibration?: boolean;
@@ -23,7 +24,7 @@ interface VerifyFlags {
 }
 
 /** `--custom-scorer <type>=<script>`, repeatable: adds one type's script to those given before. */
-function customScorer(text: string, before: Readonly<Record<string, string>>): Record<string, string> {
+function customScorer(text: string, before: Readonly<Record<string, string>> = {}): Record<string, string> {
   const equals = text.indexOf('=');
   const type = text.slice(0, Math.max(equals, 0));
   const script = text.slice(equals + 1);
@@ -35,10 +36,11 @@ function customScorer(text: string, before: Readonly<Record<string, string>>): R
 /** `scenariokit verify <files...>`: scores every scenario locally, with its reference applied (gold) and without (no-op). */
 export const verifyCommand: CliCommand = {
   sends: false,
+  locally: "it runs the scenarios' commands on this machine (launch commands, the reference, the scorers), each run in a copy of the workspace in the temporary directory",
   exitCodes: {
     0: 'every scenario is verified: its reference scores 1.0, doing nothing scores less, on every run',
     1: 'some scenarios failed or are not verifiable (each says why), or the verification was interrupted',
-    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), a secret or workspace is missing, or a usage error; nothing ran',
+    2: 'a file could not be loaded, a scenario is invalid (with --strict: has warnings), a secret or workspace is missing, a workspace cannot be copied (/, ~, or one holding TMPDIR), or a usage error; nothing ran',
   },
   define: (context) =>
     new Command('verify')
@@ -49,7 +51,7 @@ export const verifyCommand: CliCommand = {
       .addOption(new Option('--case <case>', 'run only this case: gold (the reference applied) or noop (nothing applied)').choices(['gold', 'noop']))
       .option('--no-setup', "skip the scenarios' launch commands (the workspaces are prepared already)")
       .option('--concurrency <n>', 'scenarios at once (default: the number of CPU cores)', positiveInteger)
-      .option('--custom-scorer <type=script>', 'run custom scorers of this type with a bash script reading $RL_SCORER_CONTEXT (repeatable)', customScorer, {})
+      .option('--custom-scorer <type=script>', 'run custom scorers of this type with a bash script reading $RL_SCORER_CONTEXT (repeatable)', customScorer)
       .option('--keep', "keep every run's temporary directory, and print where")
       .option('--json', 'print { results, warnings } as JSON, and no progress')
       .addOption(strictOption())
@@ -66,41 +68,36 @@ export const verifyCommand: CliCommand = {
 
         const { suite, warnings } = await context.loadSuite(files, options);
         const local = (path: string) => resolve(context.io.cwd, path); // the library would resolve against process.cwd()
-        const abort = new AbortController();
-        const onInterrupt = () => {
-          note('\nInterrupted: killing the running scorers; nothing more runs.');
-          abort.abort(new Error('interrupted'));
-        };
-        process.once('SIGINT', onInterrupt);
         let progress: ProgressReport<VerifyProgress> | undefined;
         let results: readonly ScenarioVerification[];
         try {
-          progress = await reportProgress(context.output.stderr, {
-            total: suite.builders.length,
-            quiet: options.json === true,
-            verb: 'verifying',
-            step: (event: VerifyProgress) =>
-              event.type === 'run' ? { name: event.name } : { name: event.result.name, done: { count: event.done, line: formatVerification(event.result) } },
-          });
-          ({ results } = await verifySuite(suite, {
-            ...(options.workspace !== undefined && { workspace: local(options.workspace) }),
-            ...(options.runs !== undefined && { runs: options.runs }),
-            ...(options.case !== undefined && { cases: [options.case] }),
-            ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-            setup: options.setup,
-            keep: options.keep === true,
-            customScorers: Object.fromEntries(Object.entries(options.customScorer).map(([type, script]) => [type, local(script)])),
-            env: context.io.env,
-            signal: abort.signal,
-            onProgress: progress.update,
+          ({ results } = await interruptible(note, 'killing the running scorers; nothing more runs.', async (signal) => {
+            progress = await reportProgress(context.output.stderr, {
+              total: suite.builders.length,
+              quiet: options.json === true,
+              verb: 'verifying',
+              step: (event: VerifyProgress) =>
+                event.type === 'run' ? { name: event.name } : { name: event.result.name, done: { count: event.done, line: formatVerification(event.result) } },
+            });
+            return verifySuite(suite, {
+              ...(options.workspace !== undefined && { workspace: local(options.workspace) }),
+              ...(options.runs !== undefined && { runs: options.runs }),
+              ...(options.case !== undefined && { cases: [options.case] }),
+              ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+              setup: options.setup,
+              keep: options.keep === true,
+              customScorers: Object.fromEntries(Object.entries(options.customScorer ?? {}).map(([type, script]) => [type, local(script)])),
+              env: context.io.env,
+              signal,
+              onProgress: progress.update,
+            });
           }));
         } catch (error) {
-          if (abort.signal.aborted) return context.exitWith(EXIT.failed);
+          if (error instanceof Interrupted) return context.exitWith(EXIT.failed);
           if (error instanceof VerifyInputError) throw new UsageError(`${error.message}\nNothing ran.`);
           throw error;
         } finally {
           progress?.stop();
-          process.off('SIGINT', onInterrupt);
         }
 
         if (results.some((result) => result.verdict !== 'verified')) context.exitWith(EXIT.failed);

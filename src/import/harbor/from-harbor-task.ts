@@ -69,7 +69,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * timeout, `[environment]` sizes as a custom resource size (rounded up, with a warning), `workdir`
  * as the working directory, solution/solve.sh as the reference output, and tests/ as one bash
  * scorer that runs test.sh and reports its reward (see docs/import.md). Multi-step tasks
- * (`[[steps]]`) are refused. Throws {@link ImportError} listing every problem.
+ * (`[[steps]]`) are refused. Throws {@link ImportError} listing every problem of the options and
+ * of the folder (the folder's own problems even when the options are refused).
  *
  * @example
  * ```ts
@@ -79,7 +80,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export async function fromHarborTask(dir: string, options: HarborOptions): Promise<ScenarioBuilder<Step>> {
   const checked = checkHarborOptions(options, dir);
-  if (checked.options === undefined) throw new ImportError(checked.problems);
+  // with options refused, the folder's own problems (which no option changes) are reported with theirs
+  if (checked.options === undefined) throw new ImportError([...checked.problems, ...(await readTask(dir)).problems]);
   const { builder, problems, warnings } = await importTask(dir, checked.options);
   if (builder === undefined) throw new ImportError(problems);
   for (const warning of warnings) checked.options.onWarning?.(warning);
@@ -133,14 +135,18 @@ interface Imported {
   warnings: ImportWarning[];
 }
 
-async function importTask(dir: string, options: HarborOptions): Promise<Imported> {
+/** A task folder read and mapped, with the problems no option changes (each naming the folder). */
+async function readTask(dir: string) {
   const read = await readTaskFolder(dir);
   const withSource = (list: readonly FieldProblem[]) => list.map((p) => ({ source: dir, ...p }));
-  if (read.files === undefined) return { problems: withSource(read.problems), warnings: [] };
-  const files = read.files;
-  const mapped = files.task.format === 'harbor' ? mapHarbor(files) : mapTerminalBench(files);
-  const problems = withSource([...read.problems, ...mapped.problems]);
-  const warnings = withSource(mapped.warnings);
+  if (read.files === undefined) return { problems: withSource(read.problems) };
+  const mapped = read.files.task.format === 'harbor' ? mapHarbor(read.files) : mapTerminalBench(read.files);
+  return { files: read.files, mapped, problems: withSource([...read.problems, ...mapped.problems]), warnings: withSource(mapped.warnings) };
+}
+
+async function importTask(dir: string, options: HarborOptions): Promise<Imported> {
+  const { files, mapped, problems, warnings } = await readTask(dir);
+  if (files === undefined) return { problems, warnings: [] };
   if (mapped.script !== undefined) {
     const tooBig = scriptBudgetProblem(mapped.script, options.maxScriptBytes ?? DEFAULT_MAX_SCRIPT_BYTES, dir, `tests/ holds ${files.tests.size} files`);
     if (tooBig) problems.push(tooBig);

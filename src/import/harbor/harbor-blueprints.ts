@@ -5,7 +5,7 @@ import type { Runloop } from '@runloop/api-client';
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { BlueprintView } from '@runloop/api-client/resources/blueprints';
 import { z } from 'zod';
-import { resolveClient, type RunloopClient } from '../../client/runloop-client.js';
+import { MAX_PAGE_SIZE, resolveClient, type RunloopClient } from '../../client/runloop-client.js';
 import { assertOptions } from '../../validation/option-problems.js';
 import type { HarborTask } from './harbor-task.js';
 
@@ -131,7 +131,7 @@ async function findOrCreate(
   onBlueprint: ((event: HarborBlueprintEvent) => void) | undefined,
 ): Promise<string> {
   const found: BlueprintView[] = [];
-  for await (const view of client.blueprints.list({ name, limit: 100 }, requestOptions)) {
+  for await (const view of client.blueprints.list({ name, limit: MAX_PAGE_SIZE }, requestOptions)) {
     if (view.name === name && view.state !== 'deleted' && USABLE.includes(view.status)) found.push(view);
   }
   // the newest built one, else the newest still building

@@ -73,7 +73,8 @@ const SweBenchOptionsSchema = z.strictObject({
  * A scenario from one SWE-bench instance: named by `instance_id`, the issue as its problem, the
  * gold `patch` as its reference output (validation FORWARD), the repository at `/testbed`, and one
  * bash scorer that does what SWE-bench's harness does (see docs/import.md). Throws
- * {@link ImportError} listing every problem of the row or the options.
+ * {@link ImportError} listing every problem of the options and of the row (the row's own problems
+ * even when the options are refused).
  *
  * @example
  * ```ts
@@ -84,8 +85,10 @@ const SweBenchOptionsSchema = z.strictObject({
 export function fromSweBench(instance: SweBenchInstance, options: SweBenchOptions): ScenarioBuilder<Step> {
   const source = describeRow(instance);
   const checked = checkSweBenchOptions(options, source);
-  const { builder, problems } = checked.options ? importInstance(instance, checked.options, source) : { problems: [] };
-  if (builder === undefined) throw new ImportError([...checked.problems, ...problems]);
+  // with options refused, the row's own problems (which no option changes) are reported with theirs
+  if (checked.options === undefined) throw new ImportError([...checked.problems, ...checkInstance(instance).problems.map((problem) => ({ source, ...problem }))]);
+  const { builder, problems } = importInstance(instance, checked.options, source);
+  if (builder === undefined) throw new ImportError(problems);
   return builder;
 }
 

@@ -1,1 +1,0 @@
-export { scenarioToCode } from '../codegen/scenario-code.js';
