@@ -91,6 +91,15 @@ describe('.push(id)', () => {
     expect(received).toEqual([]);
   });
 
+  it('refuses an id that would reach another endpoint (a path, a query), before anything is sent', async () => {
+    for (const id of ['../v1/scenarios', 'scn_1?limit=1', 'scn_1/archive', '']) {
+      await expect(scenario.push(id, { client: client() })).rejects.toMatchObject({
+        issues: [expect.objectContaining({ code: 'invalid-id', path: ['id'], inputPath: 'push(id)', message: `must be the id of an existing scenario (letters, digits, "_" and "-"; got ${JSON.stringify(id)})` })],
+      });
+    }
+    expect(received).toEqual([]);
+  });
+
   it('sends a partial update: only the fields that were set', async () => {
     await Scenario.define().metadata({ owner: 'evals' }).clear('referenceOutput').push('scn_2', { client: client() });
     expect(received[0]?.body).toEqual({ metadata: { owner: 'evals' }, reference_output: '' });

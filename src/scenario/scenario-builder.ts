@@ -1,12 +1,12 @@
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { z } from 'zod';
 import { ClientOptionsSchema, resolveClient, type ClientOptions } from '../client/runloop-client.js';
+import { isRunloopId } from '../client/runloop-id.js';
 import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
 import type { JsonObject } from '../schema/json-object.js';
 import type { PayloadField, ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import { asScorer, renamedScorer, type Scorer } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
-import { hasText } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { optionProblems } from '../validation/option-problems.js';
@@ -377,9 +377,8 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   async push(id: string, options?: ClientOptions): Promise<ScenarioView> {
-    const badId = typeof id !== 'string' || !hasText(id);
     const payload = this.#payload('update', [
-      ...(badId ? [createIssue('invalid-id', ['id'], 'must be the id of an existing scenario')] : []),
+      ...(isRunloopId(id) ? [] : [createIssue('invalid-id', ['id'], `must be the id of an existing scenario (letters, digits, "_" and "-"; got ${JSON.stringify(id)})`)]),
       ...methodOptionIssues(optionProblems(ClientOptionsSchema, options), 'push', [], '.push(id, { client, requestOptions })'),
     ]);
     const client = await resolveClient(options?.client);

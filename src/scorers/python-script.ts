@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { SomeTextSchema, TextSchema } from '../schema/primitives.js';
-import { shellQuote } from '../util/shell-quote.js';
 import { withoutNulls } from '../util/without-nulls.js';
 import { coded } from '../validation/report-issue.js';
 import { isPythonVersionSpecifier, satisfiesPythonVersion } from './python-version.js';
@@ -85,7 +84,7 @@ export const pythonScriptKind = defineScorerKind<typeof PythonScriptDefinitionSc
       env = await runtime.pythonRequirements(requirements);
       if (env === undefined) notes.push('requirements_contents were not installed (installPythonRequirements is off); ran with the packages python3 already has');
     }
-    const outcome = await runtime.bash(`python3 -c ${shellQuote(definition.python_script)}`, env === undefined ? undefined : { env });
+    const outcome = await runtime.python(definition.python_script, env === undefined ? undefined : { env });
     return scoreByPrintedScore(outcome, runtime.timeoutSeconds, notes);
   },
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { bashScript, command, Scenario } from '../../src/index.js';
+import { bashScript, command, pythonScript, Scenario } from '../../src/index.js';
 import { verifyScenario } from '../../src/verify/index.js';
 import { createScorerRuntime } from '../../src/verify/local-scorer-runtime.js';
 import { VerifySession } from '../../src/verify/verify-session.js';
@@ -45,5 +45,14 @@ describe('scripts larger than a process argument', () => {
     expect(outcome).toMatchObject({ exitCode: 0, stdout: "['-c'] '' __main__ False 42 yes True\n" });
     const failing = await runtime.python('import sys\nsys.exit(3)\n');
     expect(failing.exitCode).toBe(3);
+  });
+
+  it('verify runs a 200 KB Python scorer', async () => {
+    const scenario = Scenario.define('large-python')
+      .problem('p')
+      .scorer(pythonScript(`${padding(200_000)}import os\nprint(1.0 if os.path.exists('fixed') else 0.0)\n`))
+      .referenceOutput('touch fixed');
+    const result = await verifyScenario(scenario, { env, workspace: scratch() });
+    expect(result).toMatchObject({ verdict: 'verified', cases: { gold: { score: 1 }, noop: { score: 0 } } });
   });
 });
