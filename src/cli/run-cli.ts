@@ -38,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
   };
 
   const program = new Command('scenariokit')
-    .description('Validate, build, plan and push Runloop scenarios written with scenariokit.')
+    .description('Write, check and ship Runloop scenarios: validate, build, verify locally, plan, push and pull them, import SWE-bench and Harbor tasks.')
     .version(packageJson.version)
     .showHelpAfterError('(run scenariokit <command> --help for usage)')
     .exitOverride()
