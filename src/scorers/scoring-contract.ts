@@ -3,7 +3,7 @@ import { ScorerNameSchema } from '../schema/primitives.js';
 import { lazy } from '../util/lazy.js';
 import { report } from '../validation/report-issue.js';
 import { sum, WEIGHT_TOLERANCE } from './normalize-weights.js';
-import { ALL_KINDS, type KindSet, definitionUnion } from './registry.js';
+import { ALL_KINDS, definitionUnion, type KindSet } from './registry.js';
 
 const weightSchema = lazy(() => z.number({ error: 'must be a finite number' }).min(0, { error: 'must not be negative' }));
 
