@@ -82,28 +82,30 @@ export const LAUNCH_FIELDS = {
 const CUSTOM_FIELDS = ['custom_cpu_cores', 'custom_gb_memory', 'custom_disk_size'] as const;
 
 /** The launch parameters' cross-field rules: a custom size and its fields go together, and two idle policies agree. */
-const launchParametersSchema = () => objectSchema(LAUNCH_FIELDS).superRefine((launch, ctx) => {
-  const custom = launch.resource_size_request === CUSTOM_SIZE;
-  for (const key of CUSTOM_FIELDS) {
-    if (!custom && launch[key] !== undefined) {
-      report(ctx, 'invalid-value', `${key} is only allowed with resource_size_request CUSTOM_SIZE (got ${String(launch.resource_size_request ?? 'no size')})`, [key]);
+const launchParametersSchema = lazy(() =>
+  objectSchema(LAUNCH_FIELDS).superRefine((launch, ctx) => {
+    const custom = launch.resource_size_request === CUSTOM_SIZE;
+    for (const key of CUSTOM_FIELDS) {
+      if (!custom && launch[key] !== undefined) {
+        report(ctx, 'invalid-value', `${key} is only allowed with resource_size_request CUSTOM_SIZE (got ${String(launch.resource_size_request ?? 'no size')})`, [key]);
+      }
     }
-  }
-  if (custom) {
-    for (const key of ['custom_cpu_cores', 'custom_gb_memory'] as const) {
-      if (launch[key] === undefined) report(ctx, 'missing-field', `${key} is required with CUSTOM_SIZE`, [key]);
+    if (custom) {
+      for (const key of ['custom_cpu_cores', 'custom_gb_memory'] as const) {
+        if (launch[key] === undefined) report(ctx, 'missing-field', `${key} is required with CUSTOM_SIZE`, [key]);
+      }
     }
-  }
-  const { custom_cpu_cores: cpu, custom_gb_memory: memory } = launch;
-  if (custom && typeof cpu === 'number' && typeof memory === 'number' && cpu > 0 && (memory / cpu < 2 || memory / cpu > 8)) {
-    report(ctx, 'invalid-value', `${memory} GiB for ${cpu} cores is outside the allowed cpu:memory ratio of 1:2 to 1:8 (${cpu * 2}–${cpu * 8} GiB)`, ['custom_gb_memory']);
-  }
-  const top = launch.after_idle;
-  const inLifecycle = launch.lifecycle?.after_idle;
-  if (top && inLifecycle && (top.idle_time_seconds !== inLifecycle.idle_time_seconds || top.on_idle !== inLifecycle.on_idle)) {
-    report(ctx, 'invalid-value', 'differs from after_idle; when both are set they must be equal (prefer lifecycle.after_idle alone)', ['lifecycle', 'after_idle']);
-  }
-});
+    const { custom_cpu_cores: cpu, custom_gb_memory: memory } = launch;
+    if (custom && typeof cpu === 'number' && typeof memory === 'number' && cpu > 0 && (memory / cpu < 2 || memory / cpu > 8)) {
+      report(ctx, 'invalid-value', `${memory} GiB for ${cpu} cores is outside the allowed cpu:memory ratio of 1:2 to 1:8 (${cpu * 2}–${cpu * 8} GiB)`, ['custom_gb_memory']);
+    }
+    const top = launch.after_idle;
+    const inLifecycle = launch.lifecycle?.after_idle;
+    if (top && inLifecycle && (top.idle_time_seconds !== inLifecycle.idle_time_seconds || top.on_idle !== inLifecycle.on_idle)) {
+      report(ctx, 'invalid-value', 'differs from after_idle; when both are set they must be equal (prefer lifecycle.after_idle alone)', ['lifecycle', 'after_idle']);
+    }
+  }),
+);
 
 /**
  * `environment_parameters` (the view calls it `environment`). `prebuilt_id` is the reference
