@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../util/deep-readonly.js';
-import { lazy } from '../util/lazy.js';
 import { astGrepKind } from './ast-grep.js';
 import { bashScriptKind } from './bash-script.js';
 import { commandKind } from './command.js';
