@@ -15,6 +15,8 @@ import {
   type Scorer,
   ISSUE_CODES,
 } from '../src/index.js';
+import { asScorer } from '../src/scorers/scorer.js';
+import { resolveScorerNames } from '../src/scorers/scorer-names.js';
 import { zodProblems } from '../src/validation/zod-problems.js';
 
 /** Mostly plausible values, sometimes anything at all: the builder must never throw anything but its own error. */
@@ -165,5 +167,36 @@ describe('random builder programs', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('scorers checked against their own kinds', () => {
+  /** A stored definition of a known type with a field no kind has (and the kind's own fields missing). */
+  const strayDefinition = fc
+    .record({ type: fc.constantFrom('ast_grep_scorer', 'bash_script_scorer', 'command_scorer', 'custom_scorer', 'python_script_scorer', 'test_based_scorer'), extra: text })
+    .map((definition): Scorer => ({ name: undefined, definition: definition as never }));
+
+  it('report exactly the issues that the whole contract schema (every kind) finds', () => {
+    // a build makes the schemas of the kinds its scorers are of; the payload schema holds every kind
+    const contractSchema = ScenarioUpdatePayloadSchema.shape.scoring_contract;
+    const optionCodes = new Set(['unknown-option', 'invalid-option']);
+    let invalid = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(scorer, strayDefinition), fc.constantFrom(0, 0.5, 1, 2)), { minLength: 1, maxLength: 4 }), (entries) => {
+        const builder = entries.reduce((scenario, [entry, weight]) => scenario.scorer(entry, weight), Scenario.define('x').weights('exact') as ScenarioBuilder<any>);
+        const result = builder.validate();
+        const reported = (result.success ? result.warnings : result.error.issues)
+          .filter((issue) => issue.path[0] === 'scoring_contract' && !optionCodes.has(issue.code))
+          .map((issue) => [issue.code, ...issue.path]);
+        const scorers = entries.map(([entry]) => asScorer(entry));
+        const names = resolveScorerNames(scorers);
+        const contract = { scoring_function_parameters: scorers.map((entry, index) => ({ name: names[index], scorer: entry.definition, weight: entries[index]![1] })) };
+        const parsed = contractSchema.safeParse(contract);
+        if (!result.success) invalid++;
+        expect(reported).toEqual(parsed.success ? [] : zodProblems(parsed.error.issues, contract).map((problem) => [problem.code, 'scoring_contract', ...problem.path]));
+      }),
+      { numRuns: 300 },
+    );
+    expect(invalid).toBeGreaterThan(30);
   });
 });

@@ -188,7 +188,7 @@ describe('clients', () => {
 });
 
 describe('option types and their schemas list the same keys', () => {
-  type OptionKeys<Kind extends { readonly options: z.ZodObject }> = keyof Kind['options']['shape'];
+  type OptionKeys<Kind extends { readonly options: () => z.ZodObject }> = keyof ReturnType<Kind['options']>['shape'];
   it('for every scorer factory', () => {
     expectTypeOf<keyof AstGrepOptions>().toEqualTypeOf<OptionKeys<typeof astGrepKind>>();
     expectTypeOf<keyof TestBasedOptions>().toEqualTypeOf<OptionKeys<typeof testBasedKind>>();

@@ -2,6 +2,7 @@ import type { RequestOptions } from '@runloop/api-client/core';
 import type { BenchmarkView } from '@runloop/api-client/resources/benchmarks';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { z } from 'zod';
+import { lazy } from '../util/lazy.js';
 
 /**
  * The largest page Runloop's listings serve (`limit`; scenarios, benchmarks and blueprints
@@ -92,7 +93,7 @@ export interface ClientOptions {
 }
 
 /** The keys of {@link ClientOptions}, for the option check. */
-export const ClientOptionsSchema = z.strictObject({ client: z.unknown(), requestOptions: z.unknown() });
+export const clientOptionsSchema = lazy(() => z.strictObject({ client: z.unknown(), requestOptions: z.unknown() }));
 
 let defaultClient: { key: string; client: Promise<RunloopApiClient> } | undefined;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ENVIRONMENT_FIELDS, ENVIRONMENT_SOURCES, type LAUNCH_FIELDS, type ResourceSizeSchema } from './environment-fields.js';
+import { ENVIRONMENT_FIELDS, ENVIRONMENT_SOURCES, type LAUNCH_FIELDS, type RESOURCE_SIZES } from './environment-fields.js';
 
 /**
  * A preset Devbox size: `X_SMALL` (0.5 vCPU, 1 GiB) to `XX_LARGE` (8 vCPU, 32 GiB).
@@ -10,7 +10,7 @@ import { ENVIRONMENT_FIELDS, ENVIRONMENT_SOURCES, type LAUNCH_FIELDS, type Resou
  * scenario.env({ launch: { resourceSize: size } });
  * ```
  */
-export type ResourceSize = Exclude<z.infer<typeof ResourceSizeSchema>, 'CUSTOM_SIZE'>;
+export type ResourceSize = Exclude<(typeof RESOURCE_SIZES)[number], 'CUSTOM_SIZE'>;
 
 /**
  * A custom Devbox size, sent as `CUSTOM_SIZE` with `custom_cpu_cores`, `custom_gb_memory` and `custom_disk_size`.
@@ -63,7 +63,7 @@ export interface Lifecycle {
   hooks?: { suspendCommands?: readonly string[]; suspendDeadlineMs?: number };
 }
 
-type Wire = { [K in keyof typeof LAUNCH_FIELDS]: z.infer<(typeof LAUNCH_FIELDS)[K]['schema']> };
+type Wire = { [K in keyof typeof LAUNCH_FIELDS]: z.infer<ReturnType<(typeof LAUNCH_FIELDS)[K]['schema']>> };
 
 /**
  * The Devbox's launch parameters in camelCase; each key maps to one `launch_parameters` field.

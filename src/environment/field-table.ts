@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPlainObject } from '../schema/json-object.js';
+import { lazy, type Lazy } from '../util/lazy.js';
 import { defineData } from '../util/without-nulls.js';
 
 /**
@@ -14,8 +15,8 @@ export interface WireField<Schema extends z.ZodType = z.ZodType, Input extends s
    * another row owns (`resourceSize.cpu`: the `cpu` of a custom size).
    */
   readonly input: Input;
-  /** The wire value's schema (a nested object's is derived from its table). */
-  readonly schema: Schema;
+  /** The wire value's schema, made on first use (a nested object's is derived from its table). */
+  readonly schema: Lazy<Schema>;
   /** A nested object's rows. */
   readonly table?: FieldTable;
   /** When the input is an object, this row's wire value (`CUSTOM_SIZE`) and its keys set other rows. */
@@ -31,26 +32,26 @@ export type FieldTable = { readonly [wire: string]: WireField };
 
 /** The zod shape of a table: each row's schema, optional unless required. */
 export type WireShape<T extends FieldTable> = {
-  -readonly [K in keyof T]: T[K]['required'] extends true ? T[K]['schema'] : z.ZodOptional<T[K]['schema']>;
+  -readonly [K in keyof T]: T[K]['required'] extends true ? ReturnType<T[K]['schema']> : z.ZodOptional<ReturnType<T[K]['schema']>>;
 };
 
-/** A row. */
-export function field<const I extends string, S extends z.ZodType>(input: I, schema: S, options: { objectTag?: string } = {}): WireField<S, I> {
-  return { input, schema, key: splitInput(input), ...options };
+/** A row; its schema is made when a schema of its table is first needed (`schema` makes it). */
+export function field<const I extends string, S extends z.ZodType>(input: I, schema: () => S, options: { objectTag?: string } = {}): WireField<S, I> {
+  return { input, schema: lazy(schema), key: splitInput(input), ...options };
 }
 
 /** A required row. */
-export function required<const I extends string, S extends z.ZodType>(input: I, schema: S): WireField<S, I> & { readonly required: true } {
-  return { input, schema, key: splitInput(input), required: true };
+export function required<const I extends string, S extends z.ZodType>(input: I, schema: () => S): WireField<S, I> & { readonly required: true } {
+  return { input, schema: lazy(schema), key: splitInput(input), required: true };
 }
 
 /** A row holding a nested object, with the object's own table; its schema is derived unless given (to add cross-field rules). */
 export function nested<const I extends string, T extends FieldTable, S extends z.ZodType = z.ZodObject<WireShape<T>, z.core.$strict>>(
   input: I,
   table: T,
-  schema?: S,
+  schema?: () => S,
 ): WireField<NoInfer<S>, I> {
-  return { input, table, key: splitInput(input), schema: schema ?? (objectSchema(table) as unknown as S) };
+  return { input, table, key: splitInput(input), schema: lazy(schema ?? (() => objectSchema(table) as unknown as S)) };
 }
 
 function splitInput(input: string): WireField['key'] {
@@ -61,7 +62,7 @@ function splitInput(input: string): WireField['key'] {
 /** The strict wire schema of a table: unknown wire fields are rejected. */
 export function objectSchema<T extends FieldTable>(table: T): z.ZodObject<WireShape<T>, z.core.$strict> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [wire, row] of Object.entries(table)) shape[wire] = row.required ? row.schema : row.schema.optional();
+  for (const [wire, row] of Object.entries(table)) shape[wire] = row.required ? row.schema() : row.schema().optional();
   return z.strictObject(shape) as unknown as z.ZodObject<WireShape<T>, z.core.$strict>;
 }
 

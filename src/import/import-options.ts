@@ -32,7 +32,7 @@ export const BlueprintOptionSchema = z.union([TextOptionSchema, z.custom<(...arg
  * requires are there, as problems of the import naming `options.<key>`, rather than thrown.
  */
 export function checkOptions<T>(schema: z.ZodObject, options: unknown, source: string): { options?: T; problems: ImportProblem[] } {
-  const found = optionProblems(schema, options).map((problem) => ({ path: problem.path, message: problem.message }));
+  const found = optionProblems(() => schema, options).map((problem) => ({ path: problem.path, message: problem.message }));
   const given = (options ?? {}) as Record<string, unknown>;
   for (const [key, member] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
     if (typeof given === 'object' && given[key] === undefined && !member.safeParse(undefined).success) found.push({ path: [key], message: 'is required' });

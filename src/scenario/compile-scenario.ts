@@ -1,12 +1,14 @@
 import type { z } from 'zod';
-import { ENVIRONMENT_FIELDS, EnvironmentSchema } from '../environment/environment-fields.js';
+import { ENVIRONMENT_FIELDS, environmentSchema } from '../environment/environment-fields.js';
 import type { EnvironmentInput } from '../environment/environment-input.js';
 import { inputSchema, toWire } from '../environment/field-table.js';
 import { CREATE_REQUIRED_FIELDS, PAYLOAD_FIELDS, type PayloadField } from '../schema/scenario-payload.js';
 import { normalizeWeights } from '../scorers/normalize-weights.js';
+import { kindBit } from '../scorers/registry.js';
 import { scorerOptionProblems } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
-import { RelativeScoringContractSchema, ScoringContractSchema } from '../scorers/scoring-contract.js';
+import { contractSchemaFor } from '../scorers/scoring-contract.js';
+import { lazy } from '../util/lazy.js';
 import { passesSchema } from '../util/passes-schema.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
@@ -28,11 +30,8 @@ const MISSING_FOR_CREATE: Record<(typeof CREATE_REQUIRED_FIELDS)[number], string
   scoring_contract: 'a scenario needs at least one scorer to be created',
 };
 
-/**
- * The keys `.env()` takes, as a strict schema derived from the environment's field table: made
- * at the first `.env()` compiled, not at import (a cold start pays for every schema it makes).
- */
-let environmentInput: z.ZodObject | undefined;
+/** The keys `.env()` takes, as a strict schema derived from the environment's field table. */
+const environmentInputSchema = lazy(() => inputSchema(ENVIRONMENT_FIELDS));
 
 /**
  * Turns a builder's state into its frozen wire payload, fields in the order they were first set,
@@ -50,7 +49,7 @@ export function compileScenario(state: ScenarioState, mode: 'update' | 'create')
       ({ value: payload[field], issues: found } = value.compiled);
     } else {
       payload[field] = value;
-      found = validate(PAYLOAD_FIELDS[field].schema, value, field);
+      found = validate(PAYLOAD_FIELDS[field].schema(), value, field);
     }
     if (found.length > 0) issues = [...issues, ...found];
   }
@@ -79,8 +78,8 @@ export function scoringPart(scoring: ScoringState): ScenarioPart<ScoringState> {
 
 function compileEnvironment(environment: EnvironmentInput): CompiledField {
   const value = toWire(ENVIRONMENT_FIELDS, environment);
-  const options = environmentOptionIssues(optionProblems((environmentInput ??= inputSchema(ENVIRONMENT_FIELDS)), environment));
-  const found = validate(EnvironmentSchema, value, 'environment_parameters');
+  const options = environmentOptionIssues(optionProblems(environmentInputSchema, environment));
+  const found = validate(environmentSchema(), value, 'environment_parameters');
   return { value, issues: options.length === 0 ? found : [...options, ...found] };
 }
 
@@ -88,7 +87,7 @@ function compileProblem({ statement, context, issues }: ProblemState): CompiledF
   const value = Object.freeze(
     context === undefined ? { problem_statement: statement } : { problem_statement: statement, additional_context: context },
   );
-  const found = validate(PAYLOAD_FIELDS.input_context.schema, value, 'input_context');
+  const found = validate(PAYLOAD_FIELDS.input_context.schema(), value, 'input_context');
   return { value, issues: issues.length === 0 ? found : [...issues, ...found] };
 }
 
@@ -97,14 +96,15 @@ function compileScoring(scoring: ScoringState): CompiledField {
   const names = resolveScorerNames(entries.map((entry) => entry.scorer));
   const functions = new Array<{ name: string; scorer: unknown; weight: number }>(entries.length);
   let problems = scoring.problems;
+  let kinds = 0;
   for (let index = 0; index < entries.length; index++) {
     const { scorer, weight } = entries[index]!;
     functions[index] = { name: names[index]!, scorer: scorer.definition, weight };
+    kinds |= kindBit(typeOf(scorer.definition));
     const found = scorerOptionProblems(scorer);
     if (found) problems = [...problems, ...scorerOptionIssues(found, index, typeOf(scorer.definition))];
   }
-  const schema = scoring.exactWeights ? ScoringContractSchema : RelativeScoringContractSchema;
-  const found = validate(schema, { scoring_function_parameters: functions }, 'scoring_contract', () => functions.map((fn) => typeOf(fn.scorer)));
+  const found = validate(contractSchemaFor(scoring.exactWeights, kinds), { scoring_function_parameters: functions }, 'scoring_contract', () => functions.map((fn) => typeOf(fn.scorer)));
   if (found.length > 0) problems = [...problems, ...found];
   if (!scoring.exactWeights && !problems.some((issue) => issue.severity === 'error')) {
     const weights = normalizeWeights(functions.map((fn) => fn.weight));

@@ -74,7 +74,7 @@ export function viewToCalls(view: StoredScenario): BuilderCall[] {
 function scorerCall(name: string, stored: unknown): ScorerCall {
   const definition = isPlainObject(stored) ? withoutNulls(copyData(stored)) : stored;
   const kind = kindOf(isPlainObject(definition) ? definition.type : undefined);
-  const check = kind?.definition.safeParse(definition);
+  const check = kind?.definition().safeParse(definition);
   const expressible = check !== undefined && (check.success || zodProblems(check.error.issues, definition).every(({ code }) => ISSUE_CODES[code].severity === 'warning'));
   if (!kind || !expressible) return { name, definition };
   const args = [...kind.toArguments(definition as Record<string, unknown>)];

@@ -1,6 +1,6 @@
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { z } from 'zod';
-import { ClientOptionsSchema, resolveClient, type ClientOptions } from '../client/runloop-client.js';
+import { clientOptionsSchema, resolveClient, type ClientOptions } from '../client/runloop-client.js';
 import { isRunloopId } from '../client/runloop-id.js';
 import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
 import type { JsonObject } from '../schema/json-object.js';
@@ -9,6 +9,7 @@ import { asScorer, renamedScorer, type Scorer } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
 import { copyData } from '../util/copy-data.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { lazy } from '../util/lazy.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
@@ -70,7 +71,7 @@ export interface ProblemOptions {
 }
 
 /** The keys of {@link ProblemOptions}, for the option check. */
-const ProblemOptionsSchema = z.strictObject({ context: z.unknown() });
+const problemOptionsSchema = lazy(() => z.strictObject({ context: z.unknown() }));
 
 /**
  * An immutable scenario under construction. Every method returns a new builder and leaves the
@@ -261,7 +262,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   problem(statement: string, options?: ProblemOptions): ScenarioBuilderImpl {
-    const problems = optionProblems(ProblemOptionsSchema, options);
+    const problems = optionProblems(problemOptionsSchema, options);
     const issues = problems.length === 0 ? NO_ISSUES : methodOptionIssues(problems, 'problem', ['input_context'], '.problem(statement, { context })');
     const context = typeof options === 'object' && options?.context !== undefined ? (copyData(options.context) as JsonObject) : undefined;
     return this.#with('input_context', problemPart({ statement, context, issues }));
@@ -379,14 +380,14 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   async push(id: string, options?: ClientOptions): Promise<ScenarioView> {
     const payload = this.#payload('update', [
       ...(isRunloopId(id) ? [] : [createIssue('invalid-id', ['id'], `must be the id of an existing scenario (letters, digits, "_" and "-"; got ${JSON.stringify(id)})`)]),
-      ...methodOptionIssues(optionProblems(ClientOptionsSchema, options), 'push', [], '.push(id, { client, requestOptions })'),
+      ...methodOptionIssues(optionProblems(clientOptionsSchema, options), 'push', [], '.push(id, { client, requestOptions })'),
     ]);
     const client = await resolveClient(options?.client);
     return client.scenarios.update(id, payload, options?.requestOptions);
   }
 
   async create(options?: ClientOptions): Promise<ScenarioView> {
-    const payload = this.#payload('create', methodOptionIssues(optionProblems(ClientOptionsSchema, options), 'create', [], '.create({ client, requestOptions })'));
+    const payload = this.#payload('create', methodOptionIssues(optionProblems(clientOptionsSchema, options), 'create', [], '.create({ client, requestOptions })'));
     const client = await resolveClient(options?.client);
     return client.scenarios.create(payload, options?.requestOptions);
   }

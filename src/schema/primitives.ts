@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../util/lazy.js';
 import { coded, report } from '../validation/report-issue.js';
 
 const NOT_WHITE_SPACE = /\S/;
@@ -22,8 +23,8 @@ export const SomeTextSchema = TextSchema.refine(hasText, coded('blank-text', 'mu
 /** Text the API documents as non-blank (a scenario's name): blank text is an error. */
 export const NonBlankSchema = TextSchema.regex(/\S/, { error: 'must not be blank' });
 
-/** Text that reaches a command line or a file path, where a NUL character cannot be passed. */
-export const ArgumentTextSchema = SomeTextSchema.refine((text) => !text.includes('\0'), coded('nul-character', 'must not contain a NUL character'));
+/** Text that reaches a command line or a file path, where a NUL character cannot be passed (made on first use). */
+export const argumentTextSchema = lazy(() => SomeTextSchema.refine((text) => !text.includes('\0'), coded('nul-character', 'must not contain a NUL character')));
 
 /** Scorer names as the API documents them: `[a-zA-Z0-9_-]+`. */
 export const ScorerNameSchema = z
@@ -34,18 +35,22 @@ export const ScorerNameSchema = z
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A required environment variable: a POSIX variable name, or a warning. */
-export const EnvVarNameSchema = z
-  .string({ error: 'environment variable name must be a string' })
-  .refine(
-    (name) => IDENTIFIER.test(name),
-    coded<string>('invalid-env-name', (name) => `${JSON.stringify(name)} is not a valid environment variable name (letters, digits and "_", not starting with a digit)`),
-  );
+/** A required environment variable: a POSIX variable name, or a warning (made on first use). */
+export const envVarNameSchema = lazy(() =>
+  z
+    .string({ error: 'environment variable name must be a string' })
+    .refine(
+      (name) => IDENTIFIER.test(name),
+      coded<string>('invalid-env-name', (name) => `${JSON.stringify(name)} is not a valid environment variable name (letters, digits and "_", not starting with a digit)`),
+    ),
+);
 
-/** A required secret: an identifier, as secrets are handed to the scenario as environment variables; a warning otherwise. */
-export const SecretNameSchema = z
-  .string({ error: 'secret name must be a string' })
-  .refine((name) => IDENTIFIER.test(name), coded<string>('invalid-secret-name', (name) => `${JSON.stringify(name)} is not an identifier (letters, digits and "_", not starting with a digit)`));
+/** A required secret: an identifier, as secrets are handed to the scenario as environment variables; a warning otherwise (made on first use). */
+export const secretNameSchema = lazy(() =>
+  z
+    .string({ error: 'secret name must be a string' })
+    .refine((name) => IDENTIFIER.test(name), coded<string>('invalid-secret-name', (name) => `${JSON.stringify(name)} is not an identifier (letters, digits and "_", not starting with a digit)`)),
+);
 
 /** A list whose repeated items are `duplicate-entry` warnings, each at its own index. */
 export const distinctArray = <T extends z.ZodType>(item: T, what: string) =>

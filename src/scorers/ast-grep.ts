@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ArgumentTextSchema, hasText } from '../schema/primitives.js';
+import { argumentTextSchema, hasText } from '../schema/primitives.js';
 import { normalizeRelativePath } from '../schema/relative-path.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { lazy } from '../util/lazy.js';
 import { shellQuote } from '../util/shell-quote.js';
 import { withoutNulls } from '../util/without-nulls.js';
 import { coded } from '../validation/report-issue.js';
@@ -34,55 +35,63 @@ export interface AstGrepOptions extends ScorerOptions {
 /** Characters a search directory can hold without a shell reading anything into them. */
 const PLAIN_PATH = /^[\w.@+=,:%/-]*$/;
 
-const SearchDirectorySchema = ArgumentTextSchema.refine(
-  (directory) => normalizeRelativePath(directory, { file: false }).problem === undefined,
-  coded<string>('search-directory-outside', (directory) => `${JSON.stringify(directory)} is outside the working directory; give a path inside it, such as "src" or "."`),
-).refine(
-  (directory) => PLAIN_PATH.test(directory),
-  coded<string>('search-directory-special-characters', (directory) => {
-    const special = [...new Set(directory.replace(/[\w.@+=,:%/-]/g, ''))].map((char) => JSON.stringify(char)).join(' ');
-    return `${JSON.stringify(directory)} has characters a shell interprets (${special}); use a plain relative path`;
-  }),
+const searchDirectorySchema = lazy(() =>
+  argumentTextSchema().refine(
+    (directory) => normalizeRelativePath(directory, { file: false }).problem === undefined,
+    coded<string>('search-directory-outside', (directory) => `${JSON.stringify(directory)} is outside the working directory; give a path inside it, such as "src" or "."`),
+  ).refine(
+    (directory) => PLAIN_PATH.test(directory),
+    coded<string>('search-directory-special-characters', (directory) => {
+      const special = [...new Set(directory.replace(/[\w.@+=,:%/-]/g, ''))].map((char) => JSON.stringify(char)).join(' ');
+      return `${JSON.stringify(directory)} has characters a shell interprets (${special}); use a plain relative path`;
+    }),
+  ),
 );
 
 const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(AST_GREP_LANGUAGES);
 
-const LanguageSchema = ArgumentTextSchema.refine(
-  (lang) => !hasText(lang) || KNOWN_LANGUAGES.has(lang.toLowerCase()),
-  coded<string>('unknown-ast-grep-language', (lang) => {
-    const guess = didYouMean(lang, AST_GREP_LANGUAGES);
-    const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;
-    return `${JSON.stringify(lang)} is not one of ast-grep's built-in languages${hint} (a language registered in sgconfig.yml is fine)`;
-  }),
+const languageSchema = lazy(() =>
+  argumentTextSchema().refine(
+    (lang) => !hasText(lang) || KNOWN_LANGUAGES.has(lang.toLowerCase()),
+    coded<string>('unknown-ast-grep-language', (lang) => {
+      const guess = didYouMean(lang, AST_GREP_LANGUAGES);
+      const hint = guess === undefined ? '' : ` — did you mean ${JSON.stringify(guess)}?`;
+      return `${JSON.stringify(lang)} is not one of ast-grep's built-in languages${hint} (a language registered in sgconfig.yml is fine)`;
+    }),
+  ),
 );
 
-const PatternSchema = ArgumentTextSchema.refine(
-  isEscapedForDoubleQuotes,
-  coded(
-    'pattern-not-escaped',
-    'has a $, backtick or " that is not escaped (or ends with a lone \\), so the shell changes it before ast-grep reads it; write the pattern as ast-grep reads it and leave out escaped: true',
+const patternSchema = lazy(() =>
+  argumentTextSchema().refine(
+    isEscapedForDoubleQuotes,
+    coded(
+      'pattern-not-escaped',
+      'has a $, backtick or " that is not escaped (or ends with a lone \\), so the shell changes it before ast-grep reads it; write the pattern as ast-grep reads it and leave out escaped: true',
+    ),
   ),
 );
 
 /** `ast_grep_scorer`: passes when ast-grep finds `pattern` under `search_directory`. */
-const AstGrepDefinitionSchema = z.strictObject({
-  type: z.literal('ast_grep_scorer'),
-  pattern: PatternSchema,
-  search_directory: SearchDirectorySchema,
-  lang: LanguageSchema.optional(),
-});
+const astGrepDefinitionSchema = lazy(() =>
+  z.strictObject({
+    type: z.literal('ast_grep_scorer'),
+    pattern: patternSchema(),
+    search_directory: searchDirectorySchema(),
+    lang: languageSchema().optional(),
+  }),
+);
 
 /** The factory's options, `name` included. */
-const AstGrepOptionsSchema = scorerOptions({ searchDirectory: z.unknown(), lang: z.unknown(), escaped: z.boolean({ error: 'must be true or false' }) });
+const astGrepOptionsSchema = lazy(() => scorerOptions({ searchDirectory: z.unknown(), lang: z.unknown(), escaped: z.boolean({ error: 'must be true or false' }) }));
 
 /** The ast-grep scorer kind. */
-export const astGrepKind = defineScorerKind<typeof AstGrepDefinitionSchema, [pattern: string, options?: AstGrepOptions], typeof AstGrepOptionsSchema>({
+export const astGrepKind = defineScorerKind<typeof astGrepDefinitionSchema, [pattern: string, options?: AstGrepOptions], typeof astGrepOptionsSchema>({
   type: 'ast_grep_scorer',
   factory: 'astGrep',
   defaultName: 'ast-grep',
   parameters: ['pattern'],
-  options: AstGrepOptionsSchema,
-  definition: AstGrepDefinitionSchema,
+  options: astGrepOptionsSchema,
+  definition: astGrepDefinitionSchema,
   inputs: { pattern: 'pattern', search_directory: 'searchDirectory', lang: 'lang' },
   toDefinition([pattern, options]) {
     const { searchDirectory = '.', lang, escaped = false } = options ?? {};

@@ -1,26 +1,29 @@
 import { z } from 'zod';
 import { SomeTextSchema } from '../schema/primitives.js';
+import { lazy } from '../util/lazy.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
 import { scoreByPrintedScore } from './scorer-outcome.js';
 
 /** `bash_script_scorer`: a script that prints `score=X` with X in [0, 1]. */
-const BashScriptDefinitionSchema = z.strictObject({
-  type: z.literal('bash_script_scorer'),
-  bash_script: SomeTextSchema,
-});
+const bashScriptDefinitionSchema = lazy(() =>
+  z.strictObject({
+    type: z.literal('bash_script_scorer'),
+    bash_script: SomeTextSchema,
+  }),
+);
 
 /** The factory's options, `name` included. */
-const BashScriptOptionsSchema = scorerOptions({});
+const bashScriptOptionsSchema = lazy(() => scorerOptions({}));
 
 /** The bash script scorer kind. */
-export const bashScriptKind = defineScorerKind<typeof BashScriptDefinitionSchema, [script: string, options?: ScorerOptions], typeof BashScriptOptionsSchema>({
+export const bashScriptKind = defineScorerKind<typeof bashScriptDefinitionSchema, [script: string, options?: ScorerOptions], typeof bashScriptOptionsSchema>({
   type: 'bash_script_scorer',
   factory: 'bashScript',
   defaultName: 'bash-script',
   parameters: ['script'],
-  options: BashScriptOptionsSchema,
-  definition: BashScriptDefinitionSchema,
+  options: bashScriptOptionsSchema,
+  definition: bashScriptDefinitionSchema,
   inputs: { bash_script: 'script' },
   toDefinition: ([script]) => ({ type: 'bash_script_scorer', bash_script: script }),
   toArguments: (definition) => [definition.bash_script, {}],

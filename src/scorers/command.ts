@@ -1,26 +1,29 @@
 import { z } from 'zod';
 import { SomeTextSchema } from '../schema/primitives.js';
+import { lazy } from '../util/lazy.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
 import { scoreByExitCode } from './scorer-outcome.js';
 
 /** `command_scorer`: passes when the command exits with status 0. */
-const CommandDefinitionSchema = z.strictObject({
-  type: z.literal('command_scorer'),
-  command: SomeTextSchema,
-});
+const commandDefinitionSchema = lazy(() =>
+  z.strictObject({
+    type: z.literal('command_scorer'),
+    command: SomeTextSchema,
+  }),
+);
 
 /** The factory's options, `name` included. */
-const CommandOptionsSchema = scorerOptions({});
+const commandOptionsSchema = lazy(() => scorerOptions({}));
 
 /** The command scorer kind. */
-export const commandKind = defineScorerKind<typeof CommandDefinitionSchema, [command: string, options?: ScorerOptions], typeof CommandOptionsSchema>({
+export const commandKind = defineScorerKind<typeof commandDefinitionSchema, [command: string, options?: ScorerOptions], typeof commandOptionsSchema>({
   type: 'command_scorer',
   factory: 'command',
   defaultName: 'command',
   parameters: ['command'],
-  options: CommandOptionsSchema,
-  definition: CommandDefinitionSchema,
+  options: commandOptionsSchema,
+  definition: commandDefinitionSchema,
   inputs: { command: 'command' },
   toDefinition: ([command]) => ({ type: 'command_scorer', command }),
   toArguments: (definition) => [definition.command, {}],

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { JsonObjectSchema, type JsonObject } from '../schema/json-object.js';
-import { ArgumentTextSchema, hasText } from '../schema/primitives.js';
+import { argumentTextSchema, hasText } from '../schema/primitives.js';
 import { copyData } from '../util/copy-data.js';
+import { lazy } from '../util/lazy.js';
 import { withoutNulls } from '../util/without-nulls.js';
 import { coded } from '../validation/report-issue.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
@@ -26,26 +27,28 @@ export interface CustomOptions extends ScorerOptions {
 const SCORER_TYPE = /^[A-Za-z0-9_-]+$/;
 
 /** `custom_scorer`: a scorer type registered with Runloop, given `scorer_params` as `$RL_SCORER_CONTEXT`. */
-const CustomDefinitionSchema = z.strictObject({
-  type: z.literal('custom_scorer'),
-  custom_scorer_type: ArgumentTextSchema.refine(
-    (type) => !hasText(type) || SCORER_TYPE.test(type),
-    coded<string>('invalid-custom-scorer-type', (type) => `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`),
-  ),
-  scorer_params: JsonObjectSchema.optional(),
-});
+const customDefinitionSchema = lazy(() =>
+  z.strictObject({
+    type: z.literal('custom_scorer'),
+    custom_scorer_type: argumentTextSchema().refine(
+      (type) => !hasText(type) || SCORER_TYPE.test(type),
+      coded<string>('invalid-custom-scorer-type', (type) => `${JSON.stringify(type)} is not a scorer type name (letters, digits, "_" and "-", as registered with Runloop)`),
+    ),
+    scorer_params: JsonObjectSchema.optional(),
+  }),
+);
 
 /** The factory's options, `name` included. */
-const CustomOptionsSchema = scorerOptions({ params: z.unknown() });
+const customOptionsSchema = lazy(() => scorerOptions({ params: z.unknown() }));
 
 /** The custom scorer kind. */
-export const customKind = defineScorerKind<typeof CustomDefinitionSchema, [type: string, options?: CustomOptions], typeof CustomOptionsSchema>({
+export const customKind = defineScorerKind<typeof customDefinitionSchema, [type: string, options?: CustomOptions], typeof customOptionsSchema>({
   type: 'custom_scorer',
   factory: 'custom',
   defaultName: 'custom',
   parameters: ['type'],
-  options: CustomOptionsSchema,
-  definition: CustomDefinitionSchema,
+  options: customOptionsSchema,
+  definition: customDefinitionSchema,
   inputs: { custom_scorer_type: 'type', scorer_params: 'params' },
   toDefinition([type, options]) {
     const params = options?.params;

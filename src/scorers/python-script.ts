@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SomeTextSchema, TextSchema } from '../schema/primitives.js';
+import { lazy } from '../util/lazy.js';
 import { withoutNulls } from '../util/without-nulls.js';
 import { coded } from '../validation/report-issue.js';
 import { isPythonVersionSpecifier, satisfiesPythonVersion } from './python-version.js';
@@ -23,27 +24,29 @@ export interface PythonScriptOptions extends ScorerOptions {
 }
 
 /** `python_script_scorer`: a script that prints a float in [0, 1]. */
-const PythonScriptDefinitionSchema = z.strictObject({
-  type: z.literal('python_script_scorer'),
-  python_script: SomeTextSchema,
-  python_version_constraint: TextSchema.refine(
-    isPythonVersionSpecifier,
-    coded<string>('invalid-python-version', (version) => `${JSON.stringify(version)} is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"`),
-  ).optional(),
-  requirements_contents: z.string({ error: 'must be the text of a requirements.txt' }).optional(),
-});
+const pythonScriptDefinitionSchema = lazy(() =>
+  z.strictObject({
+    type: z.literal('python_script_scorer'),
+    python_script: SomeTextSchema,
+    python_version_constraint: TextSchema.refine(
+      isPythonVersionSpecifier,
+      coded<string>('invalid-python-version', (version) => `${JSON.stringify(version)} is not a version specifier; write e.g. "==3.12.10" or ">=3.11,<3.13"`),
+    ).optional(),
+    requirements_contents: z.string({ error: 'must be the text of a requirements.txt' }).optional(),
+  }),
+);
 
 /** The factory's options, `name` included. */
-const PythonScriptOptionsSchema = scorerOptions({ pythonVersion: z.unknown(), requirements: z.unknown() });
+const pythonScriptOptionsSchema = lazy(() => scorerOptions({ pythonVersion: z.unknown(), requirements: z.unknown() }));
 
 /** The python script scorer kind. */
-export const pythonScriptKind = defineScorerKind<typeof PythonScriptDefinitionSchema, [script: string, options?: PythonScriptOptions], typeof PythonScriptOptionsSchema>({
+export const pythonScriptKind = defineScorerKind<typeof pythonScriptDefinitionSchema, [script: string, options?: PythonScriptOptions], typeof pythonScriptOptionsSchema>({
   type: 'python_script_scorer',
   factory: 'pythonScript',
   defaultName: 'python-script',
   parameters: ['script'],
-  options: PythonScriptOptionsSchema,
-  definition: PythonScriptDefinitionSchema,
+  options: pythonScriptOptionsSchema,
+  definition: pythonScriptDefinitionSchema,
   inputs: { python_script: 'script', python_version_constraint: 'pythonVersion', requirements_contents: 'requirements' },
   toDefinition([script, options]) {
     const { pythonVersion, requirements } = options ?? {};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../util/deep-readonly.js';
+import type { Lazy } from '../util/lazy.js';
 import type { ScorerRun, ScorerRuntime } from './scorer-runtime.js';
 
 /**
@@ -10,7 +11,7 @@ import type { ScorerRun, ScorerRuntime } from './scorer-runtime.js';
  * arguments and the wire definition — which is what `Scenario.fromView` calls and what
  * `scenariokit pull` writes — and its local runner, which `scenariokit/verify` calls. A kind
  * module imports only zod and scenariokit's own modules (its runner is given its processes and
- * files by the caller), so the core entry stays light.
+ * files by the caller), and makes its schemas on first use, so the core entry stays light.
  */
 export interface ScorerKind<Schema extends z.ZodObject = z.ZodObject, Args extends readonly unknown[] = readonly unknown[], Options extends z.ZodObject = z.ZodObject> {
   /** The wire `type`, e.g. `ast_grep_scorer`. */
@@ -21,10 +22,10 @@ export interface ScorerKind<Schema extends z.ZodObject = z.ZodObject, Args exten
   readonly defaultName: string;
   /** The factory's positional parameters, by name; the options object comes after them. */
   readonly parameters: readonly string[];
-  /** The factory's options, `name` included: a strict object schema (unknown keys are reported). */
-  readonly options: Options;
-  /** The wire definition: a strict object schema with the literal `type`. */
-  readonly definition: Schema;
+  /** The factory's options, `name` included: a strict object schema (unknown keys are reported), made on first use. */
+  readonly options: Lazy<Options>;
+  /** The wire definition: a strict object schema with the literal `type`, made on first use. */
+  readonly definition: Lazy<Schema>;
   /** The input (a parameter or an option, in camelCase) each wire field, or nested wire key, comes from. */
   readonly inputs: Readonly<Record<string, string>>;
   /** The wire definition that the factory's arguments make. Arguments of the wrong kind are carried over, for validation to report. */
@@ -46,9 +47,9 @@ export function scorerOptions<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.strictObject({ name: z.unknown(), ...shape });
 }
 
-/** A kind, typed. */
-export function defineScorerKind<Schema extends z.ZodObject, Args extends readonly unknown[], Options extends z.ZodObject>(
-  kind: ScorerKind<Schema, Args, Options>,
-): ScorerKind<Schema, Args, Options> {
+/** A kind, typed by its lazily made schemas (`lazy(() => z.strictObject(…))`) and its factory's arguments. */
+export function defineScorerKind<Definition extends Lazy<z.ZodObject>, Args extends readonly unknown[], Options extends Lazy<z.ZodObject>>(
+  kind: ScorerKind<ReturnType<Definition>, Args, ReturnType<Options>>,
+): ScorerKind<ReturnType<Definition>, Args, ReturnType<Options>> {
   return Object.freeze(kind);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isPlainObject } from '../schema/json-object.js';
-import { ArgumentTextSchema, SomeTextSchema, TextSchema } from '../schema/primitives.js';
+import { argumentTextSchema, SomeTextSchema, TextSchema } from '../schema/primitives.js';
 import { normalizeRelativePath, type PathProblem } from '../schema/relative-path.js';
+import { lazy } from '../util/lazy.js';
 import { defineData } from '../util/without-nulls.js';
 import type { IssueCode } from '../validation/issue-codes.js';
 import { report } from '../validation/report-issue.js';
@@ -46,51 +47,57 @@ const PATH_PROBLEMS: Record<PathProblem, IssueCode> = {
   'not-a-file': 'test-path-not-a-file',
 };
 
-const TestFilePathSchema = ArgumentTextSchema.superRefine((path, ctx) => {
-  const { problem, message } = normalizeRelativePath(path);
-  if (problem) report(ctx, PATH_PROBLEMS[problem], message);
-  // newline, tab, carriage return and the rest (NUL is an error of its own)
-  if (/[\u0001-\u001f\u007f]/.test(path)) {
-    report(ctx, 'test-path-control-character', `${JSON.stringify(path)} has a newline, tab or other control character`);
-  }
-});
+const testFilePathSchema = lazy(() =>
+  argumentTextSchema().superRefine((path, ctx) => {
+    const { problem, message } = normalizeRelativePath(path);
+    if (problem) report(ctx, PATH_PROBLEMS[problem], message);
+    // newline, tab, carriage return and the rest (NUL is an error of its own)
+    if (/[\u0001-\u001f\u007f]/.test(path)) {
+      report(ctx, 'test-path-control-character', `${JSON.stringify(path)} has a newline, tab or other control character`);
+    }
+  }),
+);
 
 /** `test_based_scorer`: writes `test_files` under the working directory, then runs `test_command`. */
-const TestBasedDefinitionSchema = z.strictObject({
-  type: z.literal('test_based_scorer'),
-  test_command: SomeTextSchema,
-  test_files: z
-    .array(z.strictObject({ file_path: TestFilePathSchema, file_contents: TextSchema }))
-    .superRefine((files, ctx) => {
-      const seen = new Map<string, number>();
-      files.forEach((file, index) => {
-        const path = normalizeRelativePath(file.file_path).path;
-        if (path === undefined) return;
-        const first = seen.get(path);
-        if (first !== undefined) {
-          report(ctx, 'test-path-duplicate', `${JSON.stringify(file.file_path)} is the same file as test_files[${first}]`, [index, 'file_path']);
-        } else seen.set(path, index);
-      });
-    })
-    .optional(),
-});
+const testBasedDefinitionSchema = lazy(() =>
+  z.strictObject({
+    type: z.literal('test_based_scorer'),
+    test_command: SomeTextSchema,
+    test_files: z
+      .array(z.strictObject({ file_path: testFilePathSchema(), file_contents: TextSchema }))
+      .superRefine((files, ctx) => {
+        const seen = new Map<string, number>();
+        files.forEach((file, index) => {
+          const path = normalizeRelativePath(file.file_path).path;
+          if (path === undefined) return;
+          const first = seen.get(path);
+          if (first !== undefined) {
+            report(ctx, 'test-path-duplicate', `${JSON.stringify(file.file_path)} is the same file as test_files[${first}]`, [index, 'file_path']);
+          } else seen.set(path, index);
+        });
+      })
+      .optional(),
+  }),
+);
 
-type TestBasedDefinition = z.infer<typeof TestBasedDefinitionSchema>;
+type TestBasedDefinition = z.infer<ReturnType<typeof testBasedDefinitionSchema>>;
 
 /** The factory's options, `name` included; the files of a list each take a path and contents. */
-const TestBasedOptionsSchema = scorerOptions({
-  command: z.unknown(),
-  files: z.union([z.array(z.strictObject({ path: z.unknown(), contents: z.unknown() })), z.unknown()]),
-});
+const testBasedOptionsSchema = lazy(() =>
+  scorerOptions({
+    command: z.unknown(),
+    files: z.union([z.array(z.strictObject({ path: z.unknown(), contents: z.unknown() })), z.unknown()]),
+  }),
+);
 
 /** The test-based scorer kind. */
-export const testBasedKind = defineScorerKind<typeof TestBasedDefinitionSchema, [options: TestBasedOptions], typeof TestBasedOptionsSchema>({
+export const testBasedKind = defineScorerKind<typeof testBasedDefinitionSchema, [options: TestBasedOptions], typeof testBasedOptionsSchema>({
   type: 'test_based_scorer',
   factory: 'testBased',
   defaultName: 'test-based',
   parameters: [],
-  options: TestBasedOptionsSchema,
-  definition: TestBasedDefinitionSchema,
+  options: testBasedOptionsSchema,
+  definition: testBasedDefinitionSchema,
   inputs: { test_command: 'command', test_files: 'files', file_path: 'path', file_contents: 'contents' },
   toDefinition([options]) {
     const { command, files } = isPlainObject(options) ? options : ({} as Partial<TestBasedOptions>);

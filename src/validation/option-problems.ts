@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, isPlainObject } from '../schema/json-object.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import type { Lazy } from '../util/lazy.js';
 import type { IssueCode } from './issue-codes.js';
 import { formatIssuePath } from './scenario-issue.js';
 
@@ -26,12 +27,13 @@ const checks = new WeakMap<z.ZodType, Check>();
  * "workingDirectory"?`), nested objects (and the objects of a list) checked the same way, and the
  * values the schema types (options that never reach the wire, such as `escaped`) checked too.
  * Values typed `unknown` are left to the wire schema, and so is a nested value of the wrong kind.
- * `undefined` is no options at all; anything else that is not an object is a problem.
+ * `undefined` is no options at all; anything else that is not an object is a problem. The schema
+ * is made only when there are options to check.
  */
-export function optionProblems(schema: z.ZodType, value: unknown): readonly OptionProblem[] {
+export function optionProblems(schema: Lazy<z.ZodType>, value: unknown): readonly OptionProblem[] {
   if (value === undefined) return NONE;
   if (!isPlainObject(value)) return [{ code: 'invalid-option', path: [], message: `must be an object of options (got ${describe(value)})` }];
-  return checkFor(schema)(value, []);
+  return checkFor(schema())(value, []);
 }
 
 function checkFor(schema: z.ZodType): Check {
@@ -92,7 +94,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
  * {@link optionProblems} is the calling code's mistake, thrown as one `TypeError` naming each
  * (`Invalid push options:\n  - benchmrk: unknown option "benchmrk" — did you mean "benchmark"? [unknown-option]`).
  */
-export function assertOptions<T>(schema: z.ZodType, options: unknown, what: string): T {
+export function assertOptions<T>(schema: Lazy<z.ZodType>, options: unknown, what: string): T {
   const problems = optionProblems(schema, options);
   if (problems.length > 0) {
     const lines = problems.map((problem) => `  - ${formatIssuePath(problem.path) || '(options)'}: ${problem.message} [${problem.code}]`);

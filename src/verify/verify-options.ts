@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { lazy } from '../util/lazy.js';
 import { optionProblems } from '../validation/option-problems.js';
 import { formatIssuePath } from '../validation/scenario-issue.js';
 import type { ScenarioVerification, ScoringContractResult, VerifyCase } from './verification-report.js';
@@ -113,40 +114,42 @@ export interface VerifySuiteOptions extends VerifyOptions {
   concurrency?: number;
 }
 
-const positiveInteger = z.number({ error: 'must be a positive integer' }).int({ error: 'must be a positive integer' }).min(1, { error: 'must be a positive integer' });
-const boolean = z.boolean({ error: 'must be true or false' });
+const positiveInteger = lazy(() => z.number({ error: 'must be a positive integer' }).int({ error: 'must be a positive integer' }).min(1, { error: 'must be a positive integer' }));
+const boolean = lazy(() => z.boolean({ error: 'must be true or false' }));
 
 /** The options of {@link verifyScenario}; {@link verifySuite} takes `concurrency` too. */
-const ScenarioOptionsSchema = z.strictObject({
-  workspace: z.union([z.string().min(1), z.instanceof(URL)], { error: 'must be a directory path or a file URL' }).optional(),
-  runs: positiveInteger.optional(),
-  cases: z
-    .array(z.enum(['gold', 'noop'], { error: 'must be "gold" or "noop"' }), { error: 'must be a list of "gold" and "noop"' })
-    .min(1, { error: 'must name at least one case' })
-    .optional(),
-  setup: boolean.optional(),
-  customScorers: z
-    .record(
-      z.string(),
-      z.union([z.string().min(1), z.custom<CustomScorerFunction>((value) => typeof value === 'function')], {
-        error: 'must be a script path or a function',
-      }),
-    )
-    .optional(),
-  // not z.record: process.env is not a plain object (its prototype is not Object.prototype)
-  env: z
-    .custom<Readonly<Record<string, string | undefined>>>(
-      (value) => typeof value === 'object' && value !== null && Object.values(value).every((item) => item === undefined || typeof item === 'string'),
-      { error: 'must be an object of strings' },
-    )
-    .optional(),
-  keep: boolean.optional(),
-  installPythonRequirements: boolean.optional(),
-  signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
-  onProgress: z.custom<(progress: VerifyProgress) => void>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
-});
+const scenarioOptionsSchema = lazy(() =>
+  z.strictObject({
+    workspace: z.union([z.string().min(1), z.instanceof(URL)], { error: 'must be a directory path or a file URL' }).optional(),
+    runs: positiveInteger().optional(),
+    cases: z
+      .array(z.enum(['gold', 'noop'], { error: 'must be "gold" or "noop"' }), { error: 'must be a list of "gold" and "noop"' })
+      .min(1, { error: 'must name at least one case' })
+      .optional(),
+    setup: boolean().optional(),
+    customScorers: z
+      .record(
+        z.string(),
+        z.union([z.string().min(1), z.custom<CustomScorerFunction>((value) => typeof value === 'function')], {
+          error: 'must be a script path or a function',
+        }),
+      )
+      .optional(),
+    // not z.record: process.env is not a plain object (its prototype is not Object.prototype)
+    env: z
+      .custom<Readonly<Record<string, string | undefined>>>(
+        (value) => typeof value === 'object' && value !== null && Object.values(value).every((item) => item === undefined || typeof item === 'string'),
+        { error: 'must be an object of strings' },
+      )
+      .optional(),
+    keep: boolean().optional(),
+    installPythonRequirements: boolean().optional(),
+    signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
+    onProgress: z.custom<(progress: VerifyProgress) => void>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
+  }),
+);
 
-const SuiteOptionsSchema = ScenarioOptionsSchema.extend({ concurrency: positiveInteger.optional() });
+const suiteOptionsSchema = lazy(() => scenarioOptionsSchema().extend({ concurrency: positiveInteger().optional() }));
 
 /** Options checked, with their defaults and absolute paths. */
 export interface ParsedVerifyOptions {
@@ -176,9 +179,9 @@ export function absolutePath(path: string | URL, base: string): string {
  * listing every problem.
  */
 export function parseVerifyOptions(options: VerifySuiteOptions | undefined, allowConcurrency: boolean): ParsedVerifyOptions {
-  const schema = allowConcurrency ? SuiteOptionsSchema : ScenarioOptionsSchema;
+  const schema = allowConcurrency ? suiteOptionsSchema : scenarioOptionsSchema;
   const found = optionProblems(schema, options);
-  const parsed = schema.safeParse(options ?? {});
+  const parsed = schema().safeParse(options ?? {});
   const reported = new Set(found.map((problem) => formatIssuePath(problem.path)));
   const rest = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys' && !reported.has(formatIssuePath(issue.path as (string | number)[])));
   const at = (path: readonly PropertyKey[]) => formatIssuePath(['options', ...(path as (string | number)[])]);
@@ -190,7 +193,7 @@ export function parseVerifyOptions(options: VerifySuiteOptions | undefined, allo
     ...rest.map((issue) => `${at(issue.path)}: ${issue.message}`),
   ];
   if (problems.length > 0 || !parsed.success) throw new VerifyInputError(problems);
-  const data: z.infer<typeof SuiteOptionsSchema> = parsed.data;
+  const data: z.infer<ReturnType<typeof suiteOptionsSchema>> = parsed.data;
   const cwd = process.cwd();
   const customScorers = Object.fromEntries(
     Object.entries(data.customScorers ?? {}).map(([type, implementation]) => [type, typeof implementation === 'string' ? absolutePath(implementation, cwd) : implementation]),

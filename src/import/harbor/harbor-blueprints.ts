@@ -84,7 +84,7 @@ interface TaskEnvironment {
  * ```
  */
 export function harborBlueprints(options: HarborBlueprintOptions = {}): (task: HarborTask) => Promise<string> {
-  const { client: given, requestOptions, onBlueprint } = assertOptions<HarborBlueprintOptions>(OptionsSchema, options, 'harborBlueprints() options');
+  const { client: given, requestOptions, onBlueprint } = assertOptions<HarborBlueprintOptions>(() => OptionsSchema, options, 'harborBlueprints() options');
   const byName = new Map<string, Promise<string>>();
   return async (task) => {
     const environment = await taskEnvironment(task);
