@@ -1,3 +1,4 @@
+import { shareInstanceof } from '../util/share-instanceof.js';
 import type { ImportProblem } from './import-problem.js';
 
 /**
@@ -14,6 +15,10 @@ import type { ImportProblem } from './import-problem.js';
  * ```
  */
 export class ImportError extends Error {
+  static {
+    shareInstanceof(this, 'ImportError'); // `instanceof` holds for the copies of this class in the package's other entries
+  }
+
   /** Every problem found, in the order of the source's fields. */
   readonly problems: readonly ImportProblem[];
 

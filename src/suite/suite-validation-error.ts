@@ -1,3 +1,4 @@
+import { shareInstanceof } from '../util/share-instanceof.js';
 import { formatIssue, type ScenarioIssue } from '../validation/scenario-issue.js';
 
 /**
@@ -22,7 +23,8 @@ export interface InvalidSuiteScenario {
 
 /**
  * Thrown by a suite's `plan()` and `push()` before any request when some scenarios are invalid
- * or share a name; lists every such scenario at once.
+ * or share a name; lists every such scenario at once. `instanceof SuiteValidationError` holds
+ * whichever entry of the package (`scenariokit`, `scenariokit/import`, ESM or CJS) made the suite.
  *
  * @example
  * ```ts
@@ -34,6 +36,10 @@ export interface InvalidSuiteScenario {
  * ```
  */
 export class SuiteValidationError extends Error {
+  static {
+    shareInstanceof(this, 'SuiteValidationError'); // `instanceof` holds for the copies of this class in the package's other entries
+  }
+
   /** The invalid scenarios, in suite order. */
   readonly scenarios: readonly InvalidSuiteScenario[];
 

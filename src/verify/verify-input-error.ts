@@ -1,3 +1,4 @@
+import { shareInstanceof } from '../util/share-instanceof.js';
 /**
  * Bad input to `verifyScenario` or `verifySuite`, found before anything ran: an unknown or bad
  * option, a workspace that does not exist (or cannot be copied: `/`, the home directory, one
@@ -14,6 +15,10 @@
  * ```
  */
 export class VerifyInputError extends Error {
+  static {
+    shareInstanceof(this, 'VerifyInputError'); // `instanceof` holds for the copies of this class in the package's other entries
+  }
+
   override readonly name = 'VerifyInputError';
   /** Every problem, a sentence each. */
   readonly problems: readonly string[];
