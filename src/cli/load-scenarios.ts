@@ -1,4 +1,5 @@
-import { extname, relative, sep } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { builderWorkspace } from '../scenario/scenario-builder.js';
 import { findScenarioFiles } from './find-scenario-files.js';
 import { loadModuleFile } from './load-module-file.js';
 import { loadPayloadFile } from './load-payload-file.js';
@@ -54,9 +55,21 @@ export async function loadScenarios(paths: readonly string[], cwd: string): Prom
     const loaded = await (LOADERS[extname(path)] ?? loadModuleFile)({ path, shown, cwd });
     notes.push(...loaded.notes);
     problems.push(...loaded.problems);
-    for (const entry of loaded.entries) if (!found.has(entry.builder)) found.set(entry.builder, entry);
+    for (const entry of loaded.entries) if (!found.has(entry.builder)) found.set(entry.builder, withWorkspaceResolved(entry, path));
   }
   return { entries: [...found.values()], notes, problems, files: files.length };
+}
+
+/**
+ * The entry with its builder's relative `.workspace()` resolved against `file`, the file it was
+ * loaded from, when the call stack did not name the file that called `.workspace()` (tsx runs a
+ * CommonJS module from a `data:` URL): the command knows the file, the library cannot guess it.
+ */
+function withWorkspaceResolved(entry: LoadedEntry, file: string): LoadedEntry {
+  const local = builderWorkspace(entry.builder);
+  if (local === undefined || local.definedIn !== undefined || typeof local.path !== 'string' || local.path === '') return entry;
+  if (local.path.startsWith('file:') || isAbsolute(local.path)) return entry;
+  return { ...entry, builder: entry.builder.workspace(resolve(dirname(file), local.path)) };
 }
 
 /**

@@ -265,6 +265,19 @@ describe('what cannot be verified', () => {
     );
   });
 
+  it('refuses a relative workspace whose calling file the call stack did not name, saying how to give it', async () => {
+    const ran = join(scratch(), 'ran');
+    // code run by eval: no file in the caller's frame, as for a module tsx runs as CommonJS
+    const scenario = new Function('s', "return s.workspace('./py-calc')")(quick('unplaced').scorer(command(`touch ${ran}`)).referenceOutput('true')) as typeof pyCalcQuick;
+    const error = await verifyScenario(scenario, { env }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VerifyInputError);
+    expect((error as VerifyInputError).problems).toEqual([
+      'scenario "unplaced": its .workspace("./py-calc") is relative, and the call stack did not name the file that called .workspace() (a module tsx runs as CommonJS, code run by eval), ' +
+        'so it cannot be resolved: give an absolute path or a file URL (.workspace(new URL("./py-calc", import.meta.url)), or path.join(__dirname, "./py-calc") in CommonJS), or the workspace option',
+    ]);
+    expect(existsSync(ran)).toBe(false);
+  });
+
   it('refuses an invalid scenario, and bad options, before anything runs', async () => {
     // @ts-expect-error a scenario without a scorer cannot be created; verify refuses it at run time too, for untyped code
     await expect(verifyScenario(Scenario.define('invalid').problem('p'), { env })).rejects.toBeInstanceOf(ScenarioValidationError);
