@@ -68,6 +68,7 @@ describe('unknown option keys are errors, with a did-you-mean', () => {
     const issue = withScorer(astGrep('x', untyped({ colour: 'red' }))).validate().error?.issues[0];
     expect(issue?.message).toBe('unknown option "colour"; the options are "name", "searchDirectory", "lang", "escaped"');
     expect(issue?.path).toEqual(['scoring_contract', 'scoring_function_parameters', 0, 'scorer']);
+    expect(issue?.fix).toBe('astGrep(pattern, options)'); // the factory's signature, never a call with the unknown key
   });
 
   it('check options that never reach the wire', () => {

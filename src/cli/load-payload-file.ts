@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { z } from 'zod';
 import { formatIssuePath, ISSUE_CODES, Scenario, type IssueCode, ScenarioCreatePayloadSchema, type ScenarioCreatePayload, type StoredScenario } from '../index.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { knownFields } from './known-fields.js';
+import { knownFields } from '../validation/known-fields.js';
 import { parseDataFile, type DataPath } from './parse-data-file.js';
 import type { LoadedEntry, ScenarioFileLoader } from './scenario-file-loader.js';
 
