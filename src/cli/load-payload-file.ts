@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { z } from 'zod';
 import { formatIssuePath, ISSUE_CODES, Scenario, type IssueCode, ScenarioCreatePayloadSchema, type ScenarioCreatePayload, type StoredScenario } from '../index.js';
+import { describeValue } from '../util/describe-value.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { knownFields } from '../validation/known-fields.js';
 import { parseDataFile, type DataPath } from './parse-data-file.js';
@@ -31,7 +32,7 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
   const { value } = parsed.file;
   const expected = 'a payload file holds a scenario create payload (an object) or a list of them';
   if (value === null) return { ...none, problems: [`${shown}: is empty (or null); ${expected}`] };
-  if (typeof value !== 'object') return { ...none, problems: [`${shown}: holds ${describe(value)}; ${expected}`] };
+  if (typeof value !== 'object') return { ...none, problems: [`${shown}: holds ${describeValue(value)}; ${expected}`] };
   const list = Array.isArray(value);
   const items: readonly unknown[] = list ? value : [value];
   const entries: LoadedEntry[] = [];
@@ -45,7 +46,7 @@ export const loadPayloadFile: ScenarioFileLoader = async ({ path, shown }) => {
       return { line: line ?? 0, text: `${at(shown, line)}: ${field === '' ? '' : `${field}: `}${message}` };
     };
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      problems.push(problem([], `is ${describe(item)}; each item of the list is a scenario create payload (an object)`).text);
+      problems.push(problem([], `is ${describeValue(item)}; each item of the list is a scenario create payload (an object)`).text);
       continue;
     }
     if (!('input_context' in item) && !('scoring_contract' in item)) {
@@ -129,12 +130,4 @@ function asView(payload: ScenarioCreatePayload): StoredScenario {
 /** `file`, `file:line` or `file:line:column`: the form editors and terminals link to. */
 function at(file: string, line?: number, column?: number): string {
   return line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
-}
-
-/** A value that is not a payload, in words. */
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `the ${typeof value} ${String(value)}`;
 }
