@@ -168,8 +168,8 @@ describe('method arguments of the wrong kind, from untyped code', () => {
   });
 
   it('.each() and .$call(), which return what their callback returns, throw a TypeError naming the argument', () => {
-    expect(() => valid.each(untyped(null), (s) => s)).toThrow(new TypeError('.each(rows, fn): rows must be iterable (an array, a Set, a generator…) (got null)'));
-    expect(() => valid.each(untyped(42), (s) => s)).toThrow('rows must be iterable (an array, a Set, a generator…) (got the number 42)');
+    expect(() => valid.each(untyped<number[]>(null), (s) => s)).toThrow(new TypeError('.each(rows, fn): rows must be iterable (an array, a Set, a generator…) (got null)'));
+    expect(() => valid.each(untyped<number[]>(42), (s) => s)).toThrow('rows must be iterable (an array, a Set, a generator…) (got the number 42)');
     expect(() => valid.each([1], untyped(undefined))).toThrow(new TypeError('.each(rows, fn): fn must be a function of the template, a row and its index (got undefined)'));
     expect(() => valid.$call(untyped('x'))).toThrow(new TypeError('.$call(fn): fn must be a function of the builder (got the string "x")'));
     expect(valid.each(new Set(['a', 'b']), (s, row, i) => `${row}${i}`)).toEqual(['a0', 'b1']);

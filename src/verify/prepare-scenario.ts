@@ -73,15 +73,14 @@ export async function prepareScenario(
     }
   }
   const environment = scorerEnvironment(payload, options.env);
-  if (notVerifiable.length === 0) {
-    if (workspace !== undefined) {
-      const info = await stat(workspace).catch(() => undefined);
-      const problem = info?.isDirectory() ? await workspaceProblem(workspace, VerifySession.parentDirectory()) : `its workspace ${workspace} is not a directory`;
-      if (problem !== undefined) inputProblems.push(`scenario ${JSON.stringify(name)}: ${problem}`);
-    }
-    if (environment.missing.length > 0) {
-      inputProblems.push(`scenario ${JSON.stringify(name)} needs ${environment.missing.join(', ')}, not set in the environment`);
-    }
+  // bad input is reported whether or not the scenario can be verified: a mistyped workspace is an error either way
+  if (workspace !== undefined) {
+    const info = await stat(workspace).catch(() => undefined);
+    const problem = info?.isDirectory() ? await workspaceProblem(workspace, VerifySession.parentDirectory()) : `its workspace ${workspace} is not a directory`;
+    if (problem !== undefined) inputProblems.push(`scenario ${JSON.stringify(name)}: ${problem}`);
+  }
+  if (environment.missing.length > 0) {
+    inputProblems.push(`scenario ${JSON.stringify(name)} needs ${environment.missing.join(', ')}, not set in the environment`);
   }
   return {
     index,
