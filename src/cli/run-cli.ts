@@ -10,7 +10,7 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 import { Interrupted } from './interruptible.js';
 import { loadScenarios } from './load-scenarios.js';
 import { createOutput } from './output.js';
-import { count } from './plural.js';
+import { count } from '../util/count.js';
 import { formatWarnings, scenarioWarnings } from './scenario-warnings.js';
 import { openTarget, TARGET_HELP } from './target.js';
 import { UsageError } from './usage-error.js';

@@ -1,5 +1,6 @@
 import { shareInstanceof } from '../util/share-instanceof.js';
 import type { ImportProblem } from './import-problem.js';
+import { count } from '../util/count.js';
 
 /**
  * Thrown by {@link fromSweBench} and {@link fromHarborTask} when an item cannot be imported:
@@ -30,8 +31,7 @@ export class ImportError extends Error {
 }
 
 function describeProblems(problems: readonly ImportProblem[]): string {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const sources = [...new Set(problems.map((problem) => problem.source))];
   const subject = sources.length === 1 ? sources[0]! : `${sources.length} items`;
-  return `cannot import ${subject} (${count}):\n${problems.map((p) => `  - ${p.source}: ${p.field}: ${p.message}`).join('\n')}`;
+  return `cannot import ${subject} (${count(problems.length, 'problem')}):\n${problems.map((p) => `  - ${p.source}: ${p.field}: ${p.message}`).join('\n')}`;
 }

@@ -1,5 +1,6 @@
 import { shareInstanceof } from '../util/share-instanceof.js';
 import { formatIssue, type ScenarioIssue } from '../validation/scenario-issue.js';
+import { count, isAre } from '../util/count.js';
 
 /**
  * One scenario of a suite that cannot be sent, and why.
@@ -48,8 +49,7 @@ export class SuiteValidationError extends Error {
       `  ${scenario.name === undefined ? `#${scenario.index + 1} (unnamed)` : JSON.stringify(scenario.name)}${scenario.origin === undefined ? '' : ` (${scenario.origin})`}:`,
       ...scenario.issues.map((issue) => formatIssue(issue, '    ')),
     ]);
-    const count = scenarios.length === 1 ? '1 scenario is' : `${scenarios.length} scenarios are`;
-    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; fix ${scenarios.length === 1 ? 'it' : 'them'} before anything is sent.\n${lines.join('\n')}`);
+    super(`Suite ${JSON.stringify(suite)}: ${count(scenarios.length, 'scenario')} ${isAre(scenarios.length)} invalid; fix ${scenarios.length === 1 ? 'it' : 'them'} before anything is sent.\n${lines.join('\n')}`);
     this.name = 'SuiteValidationError';
     this.scenarios = Object.freeze([...scenarios]);
   }

@@ -1,4 +1,5 @@
 import { shareInstanceof } from '../util/share-instanceof.js';
+import { count } from '../util/count.js';
 /**
  * Bad input to `verifyScenario` or `verifySuite`, found before anything ran: an unknown or bad
  * option, a workspace that does not exist (or cannot be copied: `/`, the home directory, one
@@ -24,7 +25,7 @@ export class VerifyInputError extends Error {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(`cannot verify (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(`cannot verify (${count(problems.length, 'problem')}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.problems = Object.freeze([...problems]);
   }
 }
