@@ -54,7 +54,7 @@ function unknownField(key: string, path: readonly (string | number)[], known: re
 }
 
 /** The value at `path` inside `value`, `undefined` where there is none. */
-export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   let node = value;
   for (const key of path) {
     if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;

@@ -49,7 +49,7 @@ export async function importSweBenchFile(path: string, options: SweBenchOptions)
 }
 
 /** The rows of a `.json` or `.jsonl` text, each with where it is; unparsable lines are problems. */
-export function parseSweBenchText(text: string, path: string): { rows: SourcedRow[]; problems: ImportProblem[] } {
+function parseSweBenchText(text: string, path: string): { rows: SourcedRow[]; problems: ImportProblem[] } {
   const name = basename(path);
   if (/\.(jsonl|ndjson)$/i.test(path)) {
     const rows: SourcedRow[] = [];
