@@ -4,6 +4,7 @@ import { findScenarioFiles } from './find-scenario-files.js';
 import { loadModuleFile } from './load-module-file.js';
 import { loadPayloadFile } from './load-payload-file.js';
 import type { LoadedEntry, ScenarioFileLoader } from './scenario-file-loader.js';
+import { UsageError } from './usage-error.js';
 
 /** The scenarios found in some files, what was skipped, and the files that could not be used. */
 export interface LoadedScenarios {
@@ -20,7 +21,7 @@ export interface LoadedScenarios {
 /**
  * How each kind of scenario file is read, by extension: the one place that decides. Modules run
  * and their exports are collected; payload files hold create payloads as data. A file named on
- * the command line with another extension is loaded as a module (a directory holds only these).
+ * the command line with another extension is a usage error (a directory's others are left out).
  */
 const LOADERS: Readonly<Record<string, ScenarioFileLoader>> = {
   '.ts': loadModuleFile,
@@ -47,12 +48,17 @@ export const FILES_ARGUMENT_HELP = '.ts/.js modules, .json/.yaml payload files, 
  */
 export async function loadScenarios(paths: readonly string[], cwd: string): Promise<LoadedScenarios> {
   const files = await findScenarioFiles(paths, cwd, isScenarioFile);
+  const unknown = files.filter((path) => !Object.hasOwn(LOADERS, extname(path)));
+  if (unknown.length > 0) {
+    const kinds = Object.keys(LOADERS).join(', ');
+    throw new UsageError(`${unknown.map((path) => relative(cwd, path) || path).join(', ')}: not a kind of scenario file; the kinds are ${kinds} (${FILES_ARGUMENT_HELP})`);
+  }
   const found = new Map<unknown, LoadedEntry>();
   const notes: string[] = [];
   const problems: string[] = [];
   for (const path of files) {
     const shown = relative(cwd, path).split(sep).join('/') || path;
-    const loaded = await (LOADERS[extname(path)] ?? loadModuleFile)({ path, shown, cwd });
+    const loaded = await LOADERS[extname(path)]!({ path, shown, cwd });
     notes.push(...loaded.notes);
     problems.push(...loaded.problems);
     for (const entry of loaded.entries) if (!found.has(entry.builder)) found.set(entry.builder, withWorkspaceResolved(entry, path));
