@@ -19,7 +19,8 @@ interface SourcedRow {
  * @example
  * ```ts
  * const { builders, problems } = importSweBench(rows, { blueprintId: (row) => `bpt_${row.instance_id}` });
- * const suite = defineSuite(builders);
+ * problems.forEach((problem) => console.warn(`${problem.source}: ${problem.field}: ${problem.message}`));
+ * const suite = defineSuite('swe-bench-lite', builders);
  * ```
  */
 export function importSweBench(rows: Iterable<unknown>, options: SweBenchOptions): ImportResult<ScenarioBuilder<Step>> {
