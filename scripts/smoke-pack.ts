@@ -1,6 +1,6 @@
 /**
  * The package as users get it: `npm pack`, install the tarball into an empty project (tarballs
- * from the npm cache that `npm ci` filled), then import it from ESM and CJS, verify a scenario with ast-grep (install scripts off), run the command, and
+ * from the npm cache that `npm ci` filled), then import it from ESM and CJS, check `instanceof` across its entries, verify a scenario with ast-grep (install scripts off), run the command, and
  * compile a TypeScript file against its types. `npm run smoke`.
  */
 import { execFileSync } from 'node:child_process';
@@ -64,6 +64,18 @@ try {
   const importCjs = run(process.execPath, ['-e', `const { fromSweBench, importHarborTasks } = require('scenariokit/import'); ${importUse}`]);
   if (importEsm !== 'ok' || importCjs !== 'ok') throw new Error(`scenariokit/import failed: ESM ${importEsm}, CJS ${importCjs}`);
   step('imported scenariokit/import from ESM and CJS and imported a SWE-bench row');
+
+  // each entry is bundled with its own copy of the core: an error thrown by a builder from scenariokit/import is still an instance of the class from scenariokit
+  const crossUse = `
+    const invalid = fromSweBench(${row}, { blueprintId: 'bpt_1', testCommand: 'pytest -rA', logParser: 'pytest' }).metadata({ stars: 5 });
+    let thrown;
+    try { invalid.build(); } catch (error) { thrown = error; }
+    if (!(thrown instanceof ScenarioValidationError) || thrown.issues[0].inputPath !== 'metadata.stars') throw new Error('not a ScenarioValidationError: ' + String(thrown));
+    console.log('ok');`;
+  const crossEsm = run(process.execPath, ['--input-type=module', '-e', `import { ScenarioValidationError } from 'scenariokit'; import { fromSweBench } from 'scenariokit/import'; ${crossUse}`]);
+  const crossCjs = run(process.execPath, ['-e', `const { ScenarioValidationError } = require('scenariokit'); const { fromSweBench } = require('scenariokit/import'); ${crossUse}`]);
+  if (crossEsm !== 'ok' || crossCjs !== 'ok') throw new Error(`instanceof across entries failed: ESM ${crossEsm}, CJS ${crossCjs}`);
+  step('an error thrown by a builder from scenariokit/import is instanceof ScenarioValidationError from scenariokit (ESM and CJS)');
 
   const version = run(join(dir, 'node_modules/.bin/scenariokit'), ['--version']);
   if (version !== packageJson.version) throw new Error(`scenariokit --version printed ${version}`);

@@ -126,6 +126,25 @@ describe('Scenario.fromView keeps what the DSL cannot express, for validation to
     expect(result.error?.issues.map((issue) => [issue.code, issue.path.join('.')])).toEqual([['unknown-field', 'scoring_contract.scoring_function_parameters.0.scorer.timeout_sec']]);
   });
 
+  it('says which field a stored scorer\'s unknown field probably meant, and fixes with that field, never with the unknown one', () => {
+    const stored = (scorer: object) =>
+      ({ ...view, scoring_contract: { scoring_function_parameters: [{ name: 'c', scorer, weight: 1 }] } }) as unknown as StoredScenario;
+    const typo = Scenario.fromView(stored({ type: 'command_scorer', comand: 'npm test' })).validate().error?.issues;
+    expect(typo?.find((issue) => issue.code === 'unknown-field')).toMatchObject({
+      inputPath: 'scorer[0].comand',
+      message: 'scorer "c": unknown field "comand" — did you mean "command"?',
+      fix: 'command(command)',
+    });
+    const stranger = Scenario.fromView(stored({ type: 'ast_grep_scorer', pattern: 'x', search_directory: '.', colour: 'red' })).validate().error?.issues;
+    expect(stranger).toEqual([
+      expect.objectContaining({
+        inputPath: 'scorer[0].colour',
+        message: 'scorer "c": unknown field "colour"; the fields here are "type", "pattern", "search_directory", "lang"',
+        fix: 'astGrep(pattern, options)',
+      }),
+    ]);
+  });
+
   it('keeps stored weights bit for bit, even where normalising would change them in the last place', () => {
     const weights = [0.7, 0.2, 0.1]; // their float sum is 0.9999999999999999: dividing by it changes 0.7
     const stored = {

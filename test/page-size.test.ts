@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE } from '../src/client/runloop-client.js';
 import { fromHarborTask, harborBlueprints } from '../src/import/index.js';
 import { command, defineSuite, Scenario } from '../src/index.js';
 import type { FakeRunloop } from '../src/testing/index.js';
@@ -16,7 +15,7 @@ describe('every listing scenariokit makes', () => {
     await one.push({ client: fake.client(), benchmark: 'bench' }); // one name: looked up by name; then the benchmark by name
     await defineSuite('two', [Scenario.define('a').problem('p').scorer(command('t')), Scenario.define('b').problem('p').scorer(command('t'))]).plan({ client: fake.client() }); // several: the whole listing
     await fromHarborTask(fileURLToPath(new URL('fixtures/harbor/hello-world', import.meta.url)), { blueprintId: harborBlueprints({ client: fake.client() }) });
-    const page = String(MAX_PAGE_SIZE);
+    const page = '5000'; // Runloop's largest page: a change to MAX_PAGE_SIZE must fail here
     expect(listingLimits(fake).sort()).toEqual([
       ['/v1/benchmarks', page],
       ['/v1/blueprints', page],

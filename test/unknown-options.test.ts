@@ -68,6 +68,7 @@ describe('unknown option keys are errors, with a did-you-mean', () => {
     const issue = withScorer(astGrep('x', untyped({ colour: 'red' }))).validate().error?.issues[0];
     expect(issue?.message).toBe('unknown option "colour"; the options are "name", "searchDirectory", "lang", "escaped"');
     expect(issue?.path).toEqual(['scoring_contract', 'scoring_function_parameters', 0, 'scorer']);
+    expect(issue?.fix).toBe('astGrep(pattern, options)'); // the factory's signature, never a call with the unknown key
   });
 
   it('check options that never reach the wire', () => {
@@ -139,5 +140,38 @@ describe('method arguments that name a mode or a field', () => {
     ]);
     // the problem travels with later calls, and a valid clear still works beside it
     expect(valid.clear(untyped('meta')).clear('metadata').name('n').validate().error?.issues.map((issue) => issue.inputPath)).toEqual(['clear']);
+  });
+});
+
+describe('method arguments of the wrong kind, from untyped code', () => {
+  it.each([
+    ['metadata', () => valid.metadata(untyped('abc')), ['metadata'], 'entries must be an object of string entries (got the string "abc")', ".metadata({ key: 'value' })"],
+    ['metadata', () => valid.metadata(untyped(['a'])), ['metadata'], 'entries must be an object of string entries (got an array)', ".metadata({ key: 'value' })"],
+    ['metadata', () => valid.metadata(untyped(null)), ['metadata'], 'entries must be an object of string entries (got null)', ".metadata({ key: 'value' })"],
+    ['strict', () => valid.strict(untyped('no')), [], 'flag must be true or false (got the string "no")', '.strict() or .strict(false)'],
+    ['workspace', () => valid.workspace(untyped(42)), [], 'path must be a path or a file: URL (got the number 42)', ".workspace('./workspace') or .workspace(new URL('./workspace/', import.meta.url))"],
+  ] as const)('.%s() reports a wrong argument as an error when validated, not as a silent change', (inputPath, make, path, message, fix) => {
+    const issues = make().validate().error?.issues;
+    expect(issues).toEqual([expect.objectContaining({ severity: 'error', code: 'invalid-option', path, inputPath, message, fix })]);
+  });
+
+  it('a string given to .metadata() adds no entries ("abc" is not { 0: "a", 1: "b", 2: "c" })', () => {
+    const built = valid.metadata({ team: 'x' }).metadata(untyped('abc')).metadata({ area: 'y' });
+    expect(built.validate().error?.issues.map((issue) => issue.inputPath)).toEqual(['metadata']);
+    expect(built.strict(false).validate().success).toBe(false);
+  });
+
+  it('.strict("no") does not turn strict mode on: the builder fails on its argument, not on warnings', () => {
+    const warned = valid.requiredEnv(['TOKEN', 'TOKEN']); // a name listed twice: a warning
+    expect(warned.validate().success).toBe(true);
+    expect(warned.strict(untyped('no')).validate().error?.issues.map((issue) => issue.code)).toEqual(['invalid-option', 'duplicate-entry']);
+  });
+
+  it('.each() and .$call(), which return what their callback returns, throw a TypeError naming the argument', () => {
+    expect(() => valid.each(untyped<number[]>(null), (s) => s)).toThrow(new TypeError('.each(rows, fn): rows must be iterable (an array, a Set, a generator…) (got null)'));
+    expect(() => valid.each(untyped<number[]>(42), (s) => s)).toThrow('rows must be iterable (an array, a Set, a generator…) (got the number 42)');
+    expect(() => valid.each([1], untyped(undefined))).toThrow(new TypeError('.each(rows, fn): fn must be a function of the template, a row and its index (got undefined)'));
+    expect(() => valid.$call(untyped('x'))).toThrow(new TypeError('.$call(fn): fn must be a function of the builder (got the string "x")'));
+    expect(valid.each(new Set(['a', 'b']), (s, row, i) => `${row}${i}`)).toEqual(['a0', 'b1']);
   });
 });

@@ -1,8 +1,10 @@
-import { extname, relative, sep } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { builderWorkspace } from '../scenario/scenario-builder.js';
 import { findScenarioFiles } from './find-scenario-files.js';
 import { loadModuleFile } from './load-module-file.js';
 import { loadPayloadFile } from './load-payload-file.js';
 import type { LoadedEntry, ScenarioFileLoader } from './scenario-file-loader.js';
+import { UsageError } from './usage-error.js';
 
 /** The scenarios found in some files, what was skipped, and the files that could not be used. */
 export interface LoadedScenarios {
@@ -19,7 +21,7 @@ export interface LoadedScenarios {
 /**
  * How each kind of scenario file is read, by extension: the one place that decides. Modules run
  * and their exports are collected; payload files hold create payloads as data. A file named on
- * the command line with another extension is loaded as a module (a directory holds only these).
+ * the command line with another extension is a usage error (a directory's others are left out).
  */
 const LOADERS: Readonly<Record<string, ScenarioFileLoader>> = {
   '.ts': loadModuleFile,
@@ -46,17 +48,34 @@ export const FILES_ARGUMENT_HELP = '.ts/.js modules, .json/.yaml payload files, 
  */
 export async function loadScenarios(paths: readonly string[], cwd: string): Promise<LoadedScenarios> {
   const files = await findScenarioFiles(paths, cwd, isScenarioFile);
+  const unknown = files.filter((path) => !Object.hasOwn(LOADERS, extname(path)));
+  if (unknown.length > 0) {
+    const kinds = Object.keys(LOADERS).join(', ');
+    throw new UsageError(`${unknown.map((path) => relative(cwd, path) || path).join(', ')}: not a kind of scenario file; the kinds are ${kinds} (${FILES_ARGUMENT_HELP})`);
+  }
   const found = new Map<unknown, LoadedEntry>();
   const notes: string[] = [];
   const problems: string[] = [];
   for (const path of files) {
     const shown = relative(cwd, path).split(sep).join('/') || path;
-    const loaded = await (LOADERS[extname(path)] ?? loadModuleFile)({ path, shown, cwd });
+    const loaded = await LOADERS[extname(path)]!({ path, shown, cwd });
     notes.push(...loaded.notes);
     problems.push(...loaded.problems);
-    for (const entry of loaded.entries) if (!found.has(entry.builder)) found.set(entry.builder, entry);
+    for (const entry of loaded.entries) if (!found.has(entry.builder)) found.set(entry.builder, withWorkspaceResolved(entry, path));
   }
   return { entries: [...found.values()], notes, problems, files: files.length };
+}
+
+/**
+ * The entry with its builder's relative `.workspace()` resolved against `file`, the file it was
+ * loaded from, when the call stack did not name the file that called `.workspace()` (tsx runs a
+ * CommonJS module from a `data:` URL): the command knows the file, the library cannot guess it.
+ */
+function withWorkspaceResolved(entry: LoadedEntry, file: string): LoadedEntry {
+  const local = builderWorkspace(entry.builder);
+  if (local === undefined || local.definedIn !== undefined || typeof local.path !== 'string' || local.path === '') return entry;
+  if (local.path.startsWith('file:') || isAbsolute(local.path)) return entry;
+  return { ...entry, builder: entry.builder.workspace(resolve(dirname(file), local.path)) };
 }
 
 /**

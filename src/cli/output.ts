@@ -1,5 +1,5 @@
+import { secretRedactor } from '../util/redact-secrets.js';
 import type { CliIO } from './cli-io.js';
-import { secretRedactor } from './redact-secrets.js';
 
 /** A stream as the command writes to it: `write`, and `isTTY` for terminals. */
 export type OutputStream = CliIO['stdout'];
@@ -22,7 +22,8 @@ export interface Output {
 
 /** The output of a command run with `io`. */
 export function createOutput(io: CliIO): Output {
-  const redact = secretRedactor(io.env);
+  // the API key (trimmed, as the client sends it) and anything shaped like a credential
+  const redact = secretRedactor([io.env.RUNLOOP_API_KEY?.trim() ?? ''], { credentials: true });
   const stdout = redacting(io.stdout, redact);
   const stderr = redacting(io.stderr, redact);
   return {

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { suiteOf, type Suite } from '../suite/define-suite.js';
+import { suiteOf } from '../suite/define-suite.js';
 import { SuiteValidationError } from '../suite/suite-validation-error.js';
 import { ScenarioValidationError } from '../validation/scenario-validation-error.js';
 import type { CliCommand, CommandContext, LoadedSuite } from './cli-command.js';
@@ -10,12 +10,11 @@ import { EXIT, type ExitCode } from './exit-codes.js';
 import { Interrupted } from './interruptible.js';
 import { loadScenarios } from './load-scenarios.js';
 import { createOutput } from './output.js';
-import { count } from './plural.js';
+import { count } from '../util/count.js';
 import { formatWarnings, scenarioWarnings } from './scenario-warnings.js';
 import { openTarget, TARGET_HELP } from './target.js';
 import { UsageError } from './usage-error.js';
 
-export { EXIT } from './exit-codes.js';
 
 /**
  * Runs the `scenariokit` command with `argv` (without the node and script paths) and returns

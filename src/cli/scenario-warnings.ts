@@ -1,6 +1,6 @@
 import type { SuiteScenario } from '../suite/define-suite.js';
 import { formatIssuePath, type ScenarioIssue } from '../validation/scenario-issue.js';
-import { count } from './plural.js';
+import { count } from '../util/count.js';
 import type { LoadedEntry } from './scenario-file-loader.js';
 
 /**

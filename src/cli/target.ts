@@ -8,7 +8,7 @@ import { acquireLock } from './target-lock.js';
 import { UsageError } from './usage-error.js';
 
 /** Where the embedded local target keeps its scenarios, under the working directory. */
-export const LOCAL_STORE = join('.scenariokit', 'runloop.json');
+const LOCAL_STORE = join('.scenariokit', 'runloop.json');
 /** Runloop's API, when `RUNLOOP_BASE_URL` does not say otherwise. */
 const DEFAULT_BASE_URL = 'https://api.runloop.ai';
 

@@ -1,10 +1,11 @@
-import { link, lstat, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { link, lstat, mkdir, mkdtemp, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
 
 /**
  * Writes `files` into the directory `out` (relative to `cwd`, made when missing), all or none:
- * every place is checked first (a folder or another non-file where a file should go is refused;
+ * every place is checked first (a file where `out` or a folder above it should be is refused, as
+ * is a folder or another non-file where a file should go;
  * without `overwrite`, so is an existing file), every file is written to a staging folder inside
  * `out`, and only then are they moved into place: renamed over what is there, or, without
  * `overwrite`, linked, which fails for a file that appeared in the meantime rather than replace it
@@ -18,6 +19,8 @@ export async function writeFilesAllOrNothing(
   { overwrite = true }: { overwrite?: boolean } = {},
 ): Promise<void> {
   const dir = resolve(cwd, out);
+  const blocking = await fileInTheWay(cwd, out);
+  if (blocking !== undefined) throw new UsageError(`${blocking} is a file, not a directory, so nothing can be written in it; move it, or choose another --out. Nothing was written.`);
   for (const { name } of files) {
     const existing = await lstat(join(dir, name)).catch(() => undefined);
     if (existing !== undefined && !existing.isFile()) {
@@ -49,6 +52,17 @@ export async function writeFilesAllOrNothing(
     throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The closest of `out` and the folders above it that exists, as `out` names it, when it is not a directory (symbolic links followed). */
+async function fileInTheWay(cwd: string, out: string): Promise<string | undefined> {
+  for (let path = out; ; path = dirname(path)) {
+    // missing (ENOENT), or under a file (ENOTDIR): look further up; any other error is mkdir's to report
+    const info = await stat(resolve(cwd, path)).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? undefined : null));
+    if (info === null) return undefined;
+    if (info !== undefined) return info.isDirectory() ? undefined : path;
+    if (dirname(path) === path) return undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import { SomeTextSchema } from '../schema/primitives.js';
 import { lazy } from '../util/lazy.js';
 import { report } from '../validation/report-issue.js';
 import { field, nested, objectSchema, required } from './field-table.js';
+import { count } from '../util/count.js';
 
 /**
  * The field tables of `environment_parameters`: one row per wire field, naming the camelCase
@@ -24,7 +25,7 @@ const isMemory = (n: number) => n === 1 || (Number.isInteger(n) && n % 2 === 0 &
 const isDisk = (n: number) => Number.isInteger(n) && n % 2 === 0 && n >= 2 && n <= 64;
 
 const wholeSeconds = (min: number) =>
-  z.int({ error: 'must be a whole number of seconds' }).min(min, { error: `must be at least ${min} second${min === 1 ? '' : 's'}` });
+  z.int({ error: 'must be a whole number of seconds' }).min(min, { error: `must be at least ${count(min, 'second')}` });
 
 const AFTER_IDLE_FIELDS = {
   idle_time_seconds: required('idleSeconds', () => wholeSeconds(1)),

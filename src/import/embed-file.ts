@@ -22,7 +22,7 @@ export function embedFile(path: string, content: string | Uint8Array, label: str
 }
 
 /** `SCENARIOKIT_<LABEL>`, with a number added until it occurs nowhere in `content`. */
-export function delimiterFor(content: string, label: string): string {
+function delimiterFor(content: string, label: string): string {
   const base = `SCENARIOKIT_${label.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
   let delimiter = base;
   for (let n = 2; content.includes(delimiter); n++) delimiter = `${base}_${n}`;

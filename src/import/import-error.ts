@@ -1,4 +1,6 @@
+import { shareInstanceof } from '../util/share-instanceof.js';
 import type { ImportProblem } from './import-problem.js';
+import { count } from '../util/count.js';
 
 /**
  * Thrown by {@link fromSweBench} and {@link fromHarborTask} when an item cannot be imported:
@@ -14,6 +16,10 @@ import type { ImportProblem } from './import-problem.js';
  * ```
  */
 export class ImportError extends Error {
+  static {
+    shareInstanceof(this, 'ImportError'); // `instanceof` holds for the copies of this class in the package's other entries
+  }
+
   /** Every problem found, in the order of the source's fields. */
   readonly problems: readonly ImportProblem[];
 
@@ -25,8 +31,7 @@ export class ImportError extends Error {
 }
 
 function describeProblems(problems: readonly ImportProblem[]): string {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const sources = [...new Set(problems.map((problem) => problem.source))];
   const subject = sources.length === 1 ? sources[0]! : `${sources.length} items`;
-  return `cannot import ${subject} (${count}):\n${problems.map((p) => `  - ${p.source}: ${p.field}: ${p.message}`).join('\n')}`;
+  return `cannot import ${subject} (${count(problems.length, 'problem')}):\n${problems.map((p) => `  - ${p.source}: ${p.field}: ${p.message}`).join('\n')}`;
 }

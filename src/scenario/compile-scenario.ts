@@ -136,5 +136,5 @@ function validate(schema: z.ZodType, value: unknown, field: PayloadField, scorer
   if (passesSchema(schema, value)) return NO_ISSUES;
   // only to explain a failure: every issue, errors and warnings, with its path
   const result = schema.safeParse(value);
-  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, [field], scorers?.());
+  return result.success ? NO_ISSUES : issuesFromZod(result.error, value, schema, [field], scorers?.());
 }

@@ -2,6 +2,7 @@ import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scena
 import { ENVIRONMENT_FIELDS } from '../environment/environment-fields.js';
 import { fromWire } from '../environment/field-table.js';
 import { isPlainObject } from '../schema/json-object.js';
+import type { ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import { kindOf } from '../scorers/registry.js';
 import { makeScorer, type Scorer } from '../scorers/scorer.js';
 import type { ScorerKind } from '../scorers/scorer-kind.js';
@@ -23,6 +24,16 @@ import type { ScenarioBuilder } from './scenario-builder.js';
  * ```
  */
 export type StoredScenario = ScenarioView & { environment?: (ScenarioView['environment'] & { prebuilt_id?: string | null }) | null };
+
+/**
+ * A payload in the shape of a stored scenario, which `Scenario.fromView` takes: the same fields,
+ * with `environment_parameters` stored as `environment`. It has no `id` or `status`, which Runloop
+ * gives a stored scenario and `fromView` does not read.
+ */
+export function payloadAsView(payload: ScenarioUpdatePayload): StoredScenario {
+  const { environment_parameters: environment, ...fields } = payload;
+  return (environment === undefined ? fields : { ...fields, environment }) as unknown as StoredScenario;
+}
 
 /**
  * A scorer as a factory call (`kind.factory(...args)`, the name in the options), or, for a stored

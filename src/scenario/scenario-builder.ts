@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { clientOptionsSchema, resolveClient, type ClientOptions } from '../client/runloop-client.js';
 import { isRunloopId } from '../client/runloop-id.js';
 import { mergeEnvironment, type EnvironmentInput } from '../environment/environment-input.js';
-import type { JsonObject } from '../schema/json-object.js';
+import { isPlainObject, type JsonObject } from '../schema/json-object.js';
 import type { PayloadField, ScenarioCreatePayload, ScenarioUpdatePayload } from '../schema/scenario-payload.js';
 import { asScorer, renamedScorer, type Scorer } from '../scorers/scorer.js';
 import { resolveScorerNames } from '../scorers/scorer-names.js';
 import { copyData } from '../util/copy-data.js';
+import { describeValue } from '../util/describe-value.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { lazy } from '../util/lazy.js';
 import { optionProblems } from '../validation/option-problems.js';
@@ -306,6 +307,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   metadata(entries: Readonly<Record<string, string | undefined>>): ScenarioBuilderImpl {
+    if (!isPlainObject(entries)) return this.#withProblem(wrongArgument('metadata', 'entries', 'an object of string entries', entries, ['metadata'], ".metadata({ key: 'value' })"));
     return this.#with('metadata', copyData({ ...this.#state.metadata, ...entries }) as Record<string, string>);
   }
 
@@ -330,6 +332,9 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   workspace(path: string | URL): ScenarioBuilderImpl {
+    if (typeof path !== 'string' && !(path instanceof URL)) {
+      return this.#withProblem(wrongArgument('workspace', 'path', 'a path or a file: URL', path, [], ".workspace('./workspace') or .workspace(new URL('./workspace/', import.meta.url))"));
+    }
     // the stack names the caller's file, against which a relative path resolves
     return new ScenarioBuilderImpl(this.#state.withLocal('workspace', localWorkspace(path, new Error().stack)));
   }
@@ -350,14 +355,20 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 
   strict(flag = true): ScenarioBuilderImpl {
+    if (typeof flag !== 'boolean') return this.#withProblem(wrongArgument('strict', 'flag', 'true or false', flag, [], '.strict() or .strict(false)'));
     return new ScenarioBuilderImpl(this.#state.withLocal('strict', flag));
   }
 
   $call<R>(fn: (builder: this) => R): R {
+    if (typeof fn !== 'function') throw callbackError('$call(fn)', 'fn', 'a function of the builder', fn);
     return fn(this);
   }
 
   each<Row, R>(rows: Iterable<Row>, fn: (template: this, row: Row, index: number) => R): R[] {
+    if (typeof (rows as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') {
+      throw callbackError('each(rows, fn)', 'rows', 'iterable (an array, a Set, a generator…)', rows);
+    }
+    if (typeof fn !== 'function') throw callbackError('each(rows, fn)', 'fn', 'a function of the template, a row and its index', fn);
     return Array.from(rows, (row, index) => fn(this, row, index));
   }
 
@@ -421,7 +432,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
   }
 }
 
-/** The wire field each clearable field is, and the empty value that clears it. */
+/** The modes `.weights()` takes. */
 const WEIGHT_MODES = ['normalize', 'exact'];
 
 /** The issue of a method argument (from untyped code) that is none of the values the method takes, with a did-you-mean. */
@@ -432,6 +443,20 @@ function argumentIssue(method: string, argument: string, given: unknown, known: 
   return createIssue('invalid-option', path, message, { inputPath: method, fix: `.${method}(${known.map((k) => `'${k}'`).join(' | ')})` });
 }
 
+/** The issue of a method argument (from untyped code) of the wrong kind, reported when the builder is validated. */
+function wrongArgument(method: string, argument: string, expected: string, given: unknown, path: (string | number)[], fix: string): ScenarioIssue {
+  return createIssue('invalid-option', path, `${argument} must be ${expected} (got ${describeValue(given)})`, { inputPath: method, fix });
+}
+
+/**
+ * The error of a method that returns what its callback returns (`.each()`, `.$call()`), which
+ * cannot defer a wrong argument to validation as the builder's other methods do.
+ */
+function callbackError(call: string, argument: string, expected: string, given: unknown): TypeError {
+  return new TypeError(`.${call}: ${argument} must be ${expected} (got ${describeValue(given)})`);
+}
+
+/** The wire field each clearable field is, and the empty value that clears it. */
 const CLEARED: Record<ClearableField, [PayloadField, unknown]> = {
   metadata: ['metadata', Object.freeze({})],
   referenceOutput: ['reference_output', ''],

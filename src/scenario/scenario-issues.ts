@@ -33,9 +33,16 @@ export function createIssue(code: IssueCode, path: Path, message: string, locati
   return Object.freeze({ severity: ISSUE_CODES[code].severity, code, path: Object.freeze([...path]), inputPath: found.inputPath, message, fix: found.fix });
 }
 
-/** The issues of a failed zod parse of `value`, which is at wire path `base`. */
-export function issuesFromZod(error: z.ZodError, value: unknown, base: Path, scorers = NO_SCORERS): ScenarioIssue[] {
-  return zodProblems(error.issues, value).map(({ code, path, message }) => createIssue(code, [...base, ...path], message, undefined, scorers));
+/**
+ * The issues of a failed zod parse of `value` by `schema`, `value` being at wire path `base`. An
+ * unknown field's fix is that of the field it probably meant, else that of the object holding it
+ * (never a call repeating the unknown key).
+ */
+export function issuesFromZod(error: z.ZodError, value: unknown, schema: z.ZodType, base: Path, scorers = NO_SCORERS): ScenarioIssue[] {
+  return zodProblems(error.issues, value, schema).map(({ code, path, message, suggestion }) => {
+    const meant = code !== 'unknown-field' ? undefined : suggestion === undefined ? path.slice(0, -1) : [...path.slice(0, -1), suggestion];
+    return createIssue(code, [...base, ...path], message, meant && { fix: locate([...base, ...meant], scorers).fix }, scorers);
+  });
 }
 
 /** The issues of an `.env()` input's option check. */
@@ -56,7 +63,7 @@ export function scorerOptionIssues(problems: readonly OptionProblem[], index: nu
   return problems.map(({ code, path, message, suggestion }) =>
     createIssue(code, ['scoring_contract', 'scoring_function_parameters', index, 'scorer'], message, {
       inputPath: formatIssuePath(['scorer', index, ...path]),
-      fix: kind === undefined ? ANY_SCORER : factoryFix(kind, suggestion ?? String(path[0] ?? '')),
+      fix: kind === undefined ? ANY_SCORER : suggestion !== undefined ? factoryFix(kind, suggestion) : code === 'unknown-option' ? factorySignature(kind) : factoryFix(kind, String(path[0] ?? '')),
     }),
   );
 }
@@ -96,10 +103,16 @@ function locateScorer([index, member, key, ...deeper]: Path, scorers: ScorerType
   const kind = kindOf(scorers[index]);
   if (member === 'weight') return { inputPath: at('weight'), fix: '.scorer(scorer, weight)' };
   if (member === 'name') return { inputPath: at('name'), fix: kind ? factoryFix(kind, 'name') : "the scorer factory's name option" };
-  if (kind === undefined || key === undefined || key === 'type') return { inputPath: at(), fix: ANY_SCORER };
+  if (kind === undefined || key === 'type') return { inputPath: at(), fix: ANY_SCORER };
+  if (key === undefined) return { inputPath: at(), fix: factorySignature(kind) };
   const rename = (segment: string | number) => (typeof segment === 'number' ? segment : (kind.inputs[segment] ?? segment));
   const input = rename(key) as string;
   return { inputPath: at(input, ...deeper.map(rename)), fix: factoryFix(kind, input) };
+}
+
+/** A kind's factory, its parameters and options: `command(command, options)`, `testBased(options)`. */
+function factorySignature(kind: ScorerKind): string {
+  return `${kind.factory}(${[...kind.parameters, 'options'].join(', ')})`;
 }
 
 /** The factory call that sets input `input` of a kind: `astGrep(pattern)`, `astGrep(pattern, { lang })`, `testBased({ files })`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from '../util/describe-value.js';
 import { MAX_JSON_DEPTH } from '../util/json-depth.js';
 import { report } from '../validation/report-issue.js';
 
@@ -25,7 +26,7 @@ export type JsonObject = { [key: string]: unknown };
  */
 export const JsonObjectSchema = z.unknown().superRefine((value, ctx) => {
   if (!isPlainObject(value)) {
-    report(ctx, 'not-json', `must be a JSON object (got ${describe(value)})`);
+    report(ctx, 'not-json', `must be a JSON object (got ${describeValue(value)})`);
     return;
   }
   const ancestors = new Set<object>();
@@ -59,9 +60,9 @@ function jsonProblem(node: unknown, ancestors: Set<object>): string | undefined 
       if (node === null) return undefined;
       if (ancestors.has(node)) return 'is a circular reference; JSON cannot hold cycles';
       if (Array.isArray(node) || isPlainObject(node)) return undefined;
-      return `${describe(node)} is not a plain JSON value; convert it first (e.g. to a string)`;
+      return `${describeValue(node)} is not a plain JSON value; convert it first (e.g. to a string)`;
     default:
-      return `${describe(node)} is not JSON-serialisable`;
+      return `${describeValue(node)} is not JSON-serialisable`;
   }
 }
 
@@ -72,12 +73,3 @@ export function isPlainObject(value: unknown): value is JsonObject {
   return proto === Object.prototype || proto === null;
 }
 
-/** A value's kind in words: `an array`, `a Date object`, `a BigInt`, `undefined`. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return `a ${value.constructor?.name ?? 'non-plain'} object`;
-  if (typeof value === 'bigint') return 'a BigInt';
-  if (typeof value === 'function') return 'a function';
-  return `${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`;
-}

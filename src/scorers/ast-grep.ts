@@ -10,6 +10,7 @@ import { AST_GREP_LANGUAGES } from './ast-grep-languages.js';
 import { escapeForDoubleQuotes, isEscapedForDoubleQuotes, unescapeForDoubleQuotes } from './escape-for-double-quotes.js';
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
+import { count } from '../util/count.js';
 
 /**
  * Options of {@link astGrep}.
@@ -130,7 +131,7 @@ export const astGrepKind = defineScorerKind<typeof astGrepDefinitionSchema, [pat
       const reason = ERROR_LINE.exec(outcome.output)?.[1];
       return { score: 0, state: 'complete', output: outcome.output, summary: `found no match${reason ? ` (ast-grep: ${reason})` : ''}` };
     }
-    return { score: 1, state: 'complete', output: outcome.output, summary: matches === Infinity ? 'found matches' : `found ${matches} match${matches === 1 ? '' : 'es'}` };
+    return { score: 1, state: 'complete', output: outcome.output, summary: matches === Infinity ? 'found matches' : `found ${count(matches, 'match', 'matches')}` };
   },
 });
 

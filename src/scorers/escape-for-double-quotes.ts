@@ -1,7 +1,4 @@
-const BACKSLASH = 0x5c;
-const DOLLAR = 0x24;
-const BACKTICK = 0x60;
-const DOUBLE_QUOTE = 0x22;
+const SPECIAL_IN_DOUBLE_QUOTES = /[\\$`"]/g;
 const ESCAPED_IN_DOUBLE_QUOTES = /\\([\\$`"])/g;
 
 /**
@@ -14,17 +11,7 @@ const ESCAPED_IN_DOUBLE_QUOTES = /\\([\\$`"])/g;
  * ```
  */
 export function escapeForDoubleQuotes(text: string): string {
-  // a loop over the characters: 2–3× faster than a global regular-expression replace (measured on Node 20)
-  let escaped = '';
-  let from = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === BACKSLASH || code === DOLLAR || code === BACKTICK || code === DOUBLE_QUOTE) {
-      escaped += `${text.slice(from, index)}\\`;
-      from = index;
-    }
-  }
-  return escaped + text.slice(from);
+  return text.replace(SPECIAL_IN_DOUBLE_QUOTES, '\\$&');
 }
 
 /** The inverse of {@link escapeForDoubleQuotes}, for text that escapeForDoubleQuotes produced. */

@@ -1,4 +1,5 @@
 import { isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-builder.js';
+import { describeValue } from '../util/describe-value.js';
 
 /**
  * A builder found in a suite's source, and where it was found (for messages), e.g.
@@ -53,7 +54,7 @@ export function collectBuilders(source: unknown, options: CollectOptions = {}): 
     options.onOther ??
     ((value: unknown, path: string) => {
       const where = path === '' ? '' : ` at ${path}`;
-      throw new TypeError(`defineSuite takes scenario builders, iterables of them or a function returning them; got ${describe(value)}${where}`);
+      throw new TypeError(`defineSuite takes scenario builders, iterables of them or a function returning them; got ${describeValue(value)}${where}`);
     });
   const origin = (path: string) => (options.origin === undefined ? undefined : `${options.origin}${path}`);
   const add = (entry: CollectedBuilder) => {
@@ -76,10 +77,4 @@ export function collectBuilders(source: unknown, options: CollectOptions = {}): 
   };
   visit(source, '');
   return [...found.values()];
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (value === null || value === undefined || typeof value !== 'object') return String(value);
-  return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
 }

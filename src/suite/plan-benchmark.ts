@@ -1,6 +1,7 @@
 import { MAX_PAGE_SIZE, type RunloopApiClient } from '../client/runloop-client.js';
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { BenchmarkView } from '@runloop/api-client/resources/benchmarks';
+import { count } from '../util/count.js';
 
 /**
  * What a push does with the suite's benchmark: `create` it (no benchmark has the name), `update`
@@ -103,15 +104,11 @@ export function planBenchmark(
     ...remove.map((id) => `    - ${id}`),
   ];
   if (view === undefined) {
-    return { name, action: 'create', add, remove, diff: [`+ ${label} (new): ${count(members.length)}`, ...lines].join('\n') };
+    return { name, action: 'create', add, remove, diff: [`+ ${label} (new): ${count(members.length, 'scenario')}`, ...lines].join('\n') };
   }
   if (add.length === 0 && remove.length === 0) {
-    return { name, action: 'unchanged', id: view.id, add, remove, diff: `= ${label} (${view.id}): ${count(members.length)}` };
+    return { name, action: 'unchanged', id: view.id, add, remove, diff: `= ${label} (${view.id}): ${count(members.length, 'scenario')}` };
   }
-  const title = `~ ${label} (${view.id}): ${[add.length > 0 && `${count(add.length)} to add`, remove.length > 0 && `${count(remove.length)} to remove`].filter(Boolean).join(', ')}`;
+  const title = `~ ${label} (${view.id}): ${[add.length > 0 && `${count(add.length, 'scenario')} to add`, remove.length > 0 && `${count(remove.length, 'scenario')} to remove`].filter(Boolean).join(', ')}`;
   return { name, action: 'update', id: view.id, add, remove, diff: [title, ...lines].join('\n') };
-}
-
-function count(n: number): string {
-  return `${n} scenario${n === 1 ? '' : 's'}`;
 }

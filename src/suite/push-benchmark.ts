@@ -2,6 +2,7 @@ import type { RunloopApiClient } from '../client/runloop-client.js';
 import type { RequestOptions } from '@runloop/api-client/core';
 import type { BenchmarkAction, BenchmarkMember, SuiteBenchmarkPlan } from './plan-benchmark.js';
 import type { SuiteScenarioResult } from './push-suite.js';
+import { count, wasWere } from '../util/count.js';
 
 /**
  * What a push did with the suite's benchmark.
@@ -48,7 +49,7 @@ export async function pushBenchmark(
   const unwritten = results.filter((scenario) => scenario.error !== undefined);
   if (unwritten.length > 0) {
     const names = unwritten.slice(0, 5).map((scenario) => JSON.stringify(scenario.name)).join(', ') + (unwritten.length > 5 ? ', …' : '');
-    const what = unwritten.length === 1 ? `1 scenario was` : `${unwritten.length} scenarios were`;
+    const what = `${count(unwritten.length, 'scenario')} ${wasWere(unwritten.length)}`;
     return { ...result, error: `not written: ${what} not written (${names}), and the benchmark must hold them all; push again` };
   }
   if (action === 'unchanged') return result;

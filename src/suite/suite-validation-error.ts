@@ -1,4 +1,6 @@
+import { shareInstanceof } from '../util/share-instanceof.js';
 import { formatIssue, type ScenarioIssue } from '../validation/scenario-issue.js';
+import { count, isAre } from '../util/count.js';
 
 /**
  * One scenario of a suite that cannot be sent, and why.
@@ -22,7 +24,8 @@ export interface InvalidSuiteScenario {
 
 /**
  * Thrown by a suite's `plan()` and `push()` before any request when some scenarios are invalid
- * or share a name; lists every such scenario at once.
+ * or share a name; lists every such scenario at once. `instanceof SuiteValidationError` holds
+ * whichever entry of the package (`scenariokit`, `scenariokit/import`, ESM or CJS) made the suite.
  *
  * @example
  * ```ts
@@ -34,6 +37,10 @@ export interface InvalidSuiteScenario {
  * ```
  */
 export class SuiteValidationError extends Error {
+  static {
+    shareInstanceof(this, 'SuiteValidationError'); // `instanceof` holds for the copies of this class in the package's other entries
+  }
+
   /** The invalid scenarios, in suite order. */
   readonly scenarios: readonly InvalidSuiteScenario[];
 
@@ -42,8 +49,7 @@ export class SuiteValidationError extends Error {
       `  ${scenario.name === undefined ? `#${scenario.index + 1} (unnamed)` : JSON.stringify(scenario.name)}${scenario.origin === undefined ? '' : ` (${scenario.origin})`}:`,
       ...scenario.issues.map((issue) => formatIssue(issue, '    ')),
     ]);
-    const count = scenarios.length === 1 ? '1 scenario is' : `${scenarios.length} scenarios are`;
-    super(`Suite ${JSON.stringify(suite)}: ${count} invalid; fix ${scenarios.length === 1 ? 'it' : 'them'} before anything is sent.\n${lines.join('\n')}`);
+    super(`Suite ${JSON.stringify(suite)}: ${count(scenarios.length, 'scenario')} ${isAre(scenarios.length)} invalid; fix ${scenarios.length === 1 ? 'it' : 'them'} before anything is sent.\n${lines.join('\n')}`);
     this.name = 'SuiteValidationError';
     this.scenarios = Object.freeze([...scenarios]);
   }

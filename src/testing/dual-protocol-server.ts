@@ -76,13 +76,8 @@ export interface ServerTimeouts {
 /**
  * The timeouts of a server unless told otherwise: generous for any test, short enough that
  * abandoned connections do not pile up.
- *
- * @example
- * ```ts
- * DEFAULT_SERVER_TIMEOUTS.requestMs; // 30000
- * ```
  */
-export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = Object.freeze({ firstBytesMs: 10_000, headersMs: 10_000, requestMs: 30_000, idleMs: 30_000 });
+const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = Object.freeze({ firstBytesMs: 10_000, headersMs: 10_000, requestMs: 30_000, idleMs: 30_000 });
 
 /**
  * Serves HTTP/2 cleartext (prior knowledge, the SDK's default transport) and HTTP/1.1 on one

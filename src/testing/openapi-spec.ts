@@ -8,13 +8,8 @@ import { applySpecExceptions, type OpenApiSchema } from './spec-exceptions.js';
  * The files of the OpenAPI copy, in the package's `openapi/` folder: the scenario paths, and the
  * benchmark, blueprint and object paths (which refer to schemas of the first, such as
  * `LaunchParameters`). They are read as one spec.
- *
- * @example
- * ```ts
- * SPEC_FILE_NAMES.map((name) => join(packageRoot, 'openapi', name));
- * ```
  */
-export const SPEC_FILE_NAMES = ['runloop-scenarios-openapi.yml', 'runloop-benchmarks-blueprints-openapi.yml'] as const;
+const SPEC_FILE_NAMES = ['runloop-scenarios-openapi.yml', 'runloop-benchmarks-blueprints-openapi.yml'] as const;
 
 /**
  * A JSON Schema (draft-07) as Ajv reads it.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describe, isPlainObject } from '../schema/json-object.js';
+import { isPlainObject } from '../schema/json-object.js';
+import { describeValue } from '../util/describe-value.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { Lazy } from '../util/lazy.js';
 import type { IssueCode } from './issue-codes.js';
@@ -32,7 +33,7 @@ const checks = new WeakMap<z.ZodType, Check>();
  */
 export function optionProblems(schema: Lazy<z.ZodType>, value: unknown): readonly OptionProblem[] {
   if (value === undefined) return NONE;
-  if (!isPlainObject(value)) return [{ code: 'invalid-option', path: [], message: `must be an object of options (got ${describe(value)})` }];
+  if (!isPlainObject(value)) return [{ code: 'invalid-option', path: [], message: `must be an object of options (got ${describeValue(value)})` }];
   return checkFor(schema())(value, []);
 }
 

@@ -1,4 +1,5 @@
 import type { IssueCode, IssueSeverity } from './issue-codes.js';
+import { count } from '../util/count.js';
 
 /**
  * One problem with a scenario: how serious it is, which rule it breaks, where it is (in the wire
@@ -81,10 +82,6 @@ export function formatIssue(issue: ScenarioIssue, indent: string): string {
 export function countIssues(issues: readonly ScenarioIssue[]): string {
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;
-  const parts = [errors > 0 || warnings === 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''];
+  const parts = [errors > 0 || warnings === 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''];
   return parts.filter(Boolean).join(', ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

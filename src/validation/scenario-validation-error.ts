@@ -1,10 +1,12 @@
+import { shareInstanceof } from '../util/share-instanceof.js';
 import { countIssues, formatIssue, type ScenarioIssue } from './scenario-issue.js';
 
 /**
  * Thrown by `.build()`, `.buildCreate()`, `.push()` and `.create()` when a scenario has errors
  * (or, on a strict builder, warnings), before anything is sent. `issues` lists every problem,
  * errors and warnings alike, each with its severity, code, paths, a message and the builder call
- * that fixes it.
+ * that fixes it. `instanceof ScenarioValidationError` holds whichever entry of the package
+ * (`scenariokit`, `scenariokit/import`, ESM or CJS) made the builder that threw it.
  *
  * @example
  * ```ts
@@ -16,6 +18,10 @@ import { countIssues, formatIssue, type ScenarioIssue } from './scenario-issue.j
  * ```
  */
 export class ScenarioValidationError extends Error {
+  static {
+    shareInstanceof(this, 'ScenarioValidationError'); // `instanceof` holds for the copies of this class in the package's other entries
+  }
+
   /** Every problem found, in payload order: errors and warnings. */
   readonly issues: readonly ScenarioIssue[];
   /** The scenario's name, when it has one. */

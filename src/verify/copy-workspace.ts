@@ -8,8 +8,8 @@ import { dirname, isAbsolute, join, parse, resolve, sep } from 'node:path';
  * (a copy-on-write clone where the file system has them), directories, and symbolic links as
  * they are, except that a relative link leading out of the workspace is made absolute, so that
  * it still points where it pointed (a `node_modules` link to a shared install keeps working)
- * while links within the workspace point within the copy. Faster than `fs.cp` for the many
- * small trees verify copies.
+ * while links within the workspace point within the copy (`fs.cp` makes every relative link
+ * absolute, pointing into the original, or, with `verbatimSymlinks`, none).
  */
 export async function copyWorkspace(source: string, target: string, root = source): Promise<void> {
   await mkdir(target, { recursive: true });

@@ -1,5 +1,6 @@
 import { formatScore } from './format-score.js';
 import type { CaseResult, ScenarioVerification } from './verification-report.js';
+import { count } from '../util/count.js';
 
 const VERDICTS = { verified: 'verified', failed: 'failed', 'not-verifiable': 'not verifiable' } as const;
 
@@ -35,7 +36,6 @@ export function formatVerification(result: ScenarioVerification): string {
  * ```
  */
 export function summarizeVerifications(results: readonly ScenarioVerification[]): string {
-  const count = (verdict: ScenarioVerification['verdict']) => results.filter((result) => result.verdict === verdict).length;
-  const scenarios = `${results.length} scenario${results.length === 1 ? '' : 's'}`;
-  return `verified ${count('verified')} of ${scenarios}: ${count('failed')} failed, ${count('not-verifiable')} not verifiable`;
+  const verdicts = (verdict: ScenarioVerification['verdict']) => results.filter((result) => result.verdict === verdict).length;
+  return `verified ${verdicts('verified')} of ${count(results.length, 'scenario')}: ${verdicts('failed')} failed, ${verdicts('not-verifiable')} not verifiable`;
 }

@@ -35,7 +35,12 @@ function ownWorkspace(builder: ScenarioBuilder): { path?: string; problem?: stri
   if (typeof local.path !== 'string' || local.path === '') return { problem: 'its .workspace() is not a directory path' };
   if (local.path.startsWith('file:') || isAbsolute(local.path)) return { path: absolutePath(local.path, '/') };
   if (local.definedIn === undefined) {
-    return { problem: `its .workspace(${JSON.stringify(local.path)}) is relative, and the file that called it is unknown; give an absolute path or a file URL` };
+    const path = JSON.stringify(local.path);
+    return {
+      problem:
+        `its .workspace(${path}) is relative, and the call stack did not name the file that called .workspace() (a module tsx runs as CommonJS, code run by eval), ` +
+        `so it cannot be resolved: give an absolute path or a file URL (.workspace(new URL(${path}, import.meta.url)), or path.join(__dirname, ${path}) in CommonJS), or the workspace option`,
+    };
   }
   const file = local.definedIn.startsWith('file:') ? fileURLToPath(local.definedIn) : local.definedIn;
   return { path: absolutePath(local.path, dirname(file)) };
@@ -68,15 +73,14 @@ export async function prepareScenario(
     }
   }
   const environment = scorerEnvironment(payload, options.env);
-  if (notVerifiable.length === 0) {
-    if (workspace !== undefined) {
-      const info = await stat(workspace).catch(() => undefined);
-      const problem = info?.isDirectory() ? await workspaceProblem(workspace, VerifySession.parentDirectory()) : `its workspace ${workspace} is not a directory`;
-      if (problem !== undefined) inputProblems.push(`scenario ${JSON.stringify(name)}: ${problem}`);
-    }
-    if (environment.missing.length > 0) {
-      inputProblems.push(`scenario ${JSON.stringify(name)} needs ${environment.missing.join(', ')}, not set in the environment`);
-    }
+  // bad input is reported whether or not the scenario can be verified: a mistyped workspace is an error either way
+  if (workspace !== undefined) {
+    const info = await stat(workspace).catch(() => undefined);
+    const problem = info?.isDirectory() ? await workspaceProblem(workspace, VerifySession.parentDirectory()) : `its workspace ${workspace} is not a directory`;
+    if (problem !== undefined) inputProblems.push(`scenario ${JSON.stringify(name)}: ${problem}`);
+  }
+  if (environment.missing.length > 0) {
+    inputProblems.push(`scenario ${JSON.stringify(name)} needs ${environment.missing.join(', ')}, not set in the environment`);
   }
   return {
     index,

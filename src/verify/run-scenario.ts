@@ -9,7 +9,6 @@ import { caseResult, judgeCase, type ScoredRun } from './judge-case.js';
 import { createScorerRuntime } from './local-scorer-runtime.js';
 import type { PreparedScenario } from './prepare-scenario.js';
 import { runBash } from './run-bash.js';
-import { redactSecrets } from './scorer-environment.js';
 import type { CaseResult, ScenarioVerification, ScoringFunctionResult, VerifyCase } from './verification-report.js';
 import type { ParsedVerifyOptions, VerifyProgress } from './verify-options.js';
 import type { VerifySession } from './verify-session.js';
@@ -47,7 +46,7 @@ export async function runScenario(
       const outcome = await runOnce(scenario, session, options, kase, runDirectory);
       if ('stopped' in outcome) {
         const where = options.runs > 1 ? ` (${kase === 'gold' ? 'gold' : 'no-op'} run ${run})` : '';
-        problems.push(`${redactSecrets(outcome.stopped, scenario.environment.secretValues)}${where}`);
+        problems.push(`${scenario.environment.redact(outcome.stopped)}${where}`);
         setupFailed = outcome.setup;
         break;
       }
@@ -117,7 +116,7 @@ async function score(scenario: PreparedScenario, session: VerifySession, options
       run = { score: 0, state: 'error', output: message, summary: `could not run: ${message}` };
     }
     signal?.throwIfAborted();
-    const redact = (text: string) => redactSecrets(text, environment.secretValues);
+    const { redact } = environment;
     results.push({ scoring_function_name: name, score: run.state === 'complete' ? run.score : 0, output: redact(run.output), state: run.state });
     summaries.push(redact(run.summary));
   }

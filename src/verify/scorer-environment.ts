@@ -1,11 +1,12 @@
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
+import { secretRedactor } from '../util/redact-secrets.js';
 
 /** A scenario's scorer environment, and what it lacks. */
 export interface ScorerEnvironment {
   /** PATH, HOME, the required environment variables and the secrets, from the caller's environment. */
   readonly env: Readonly<Record<string, string>>;
-  /** The values of the secrets, which never appear in a report. */
-  readonly secretValues: readonly string[];
+  /** Removes the values of the secrets from a text: they never appear in a report. */
+  readonly redact: (text: string) => string;
   /** What is missing, a phrase each: `environment variable FOO`, `secret BAR`. */
   readonly missing: readonly string[];
 }
@@ -26,17 +27,11 @@ export function scorerEnvironment(payload: ScenarioCreatePayload, from: Readonly
       if (value === undefined) missing.push(`${kind} ${name}`);
       else {
         env[name] = value;
-        if (secret && value !== '') secretValues.push(value);
+        if (secret) secretValues.push(value);
       }
     }
   };
   take(payload.required_environment_variables, 'environment variable', false);
   take(payload.required_secret_names, 'secret', true);
-  return { env, secretValues, missing };
-}
-
-/** Replaces every secret value in `text` with `***`. */
-export function redactSecrets(text: string, secretValues: readonly string[]): string {
-  const longestFirst = [...secretValues].sort((a, b) => b.length - a.length);
-  return longestFirst.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
+  return { env, redact: secretRedactor(secretValues), missing };
 }

@@ -1,3 +1,5 @@
+import { shareInstanceof } from '../util/share-instanceof.js';
+import { count } from '../util/count.js';
 /**
  * Bad input to `verifyScenario` or `verifySuite`, found before anything ran: an unknown or bad
  * option, a workspace that does not exist (or cannot be copied: `/`, the home directory, one
@@ -14,12 +16,16 @@
  * ```
  */
 export class VerifyInputError extends Error {
+  static {
+    shareInstanceof(this, 'VerifyInputError'); // `instanceof` holds for the copies of this class in the package's other entries
+  }
+
   override readonly name = 'VerifyInputError';
   /** Every problem, a sentence each. */
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(`cannot verify (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(`cannot verify (${count(problems.length, 'problem')}):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.problems = Object.freeze([...problems]);
   }
 }

@@ -43,6 +43,19 @@ export const dup = Scenario.define('one').problem('p').scorer(command('x'));`,
     expect(run).toMatchObject({ code: 2 });
     expect(run.stderr).toContain('no scenarios found in scenarios (1 file read): export scenario builders, suites, or arrays or generators of them, or write create payloads in .json or .yaml files');
   });
+
+  it('refuses a named file that is no kind of scenario file, naming the kinds, before loading anything (exit code 2)', async () => {
+    const dir = project({ 'good.ts': "throw new Error('loaded');", 'notes.txt': 'name: x', 'tasks.toml': 'name = "x"' });
+    const run = await cli(['validate', 'scenarios/good.ts', 'scenarios/notes.txt', 'scenarios/tasks.toml'], { cwd: dir });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      'scenarios/notes.txt, scenarios/tasks.toml: not a kind of scenario file; the kinds are .ts, .mts, .cts, .js, .mjs, .cjs, .json, .yaml, .yml (.ts/.js modules, .json/.yaml payload files, or directories of them)\n',
+    );
+    // in a directory, such files are simply not scenario files
+    const folder = await cli(['validate', 'scenarios'], { cwd: project({ 'notes.txt': 'x', 'ok.ts': "export const ok = Scenario.define('ok').problem('p').scorer(command('t'));" }) });
+    expect(folder).toMatchObject({ code: 0 });
+    expect(folder.stdout).toBe('1 scenario is valid.\n');
+  });
 });
 
 describe('loading scenarios', () => {

@@ -71,6 +71,18 @@ export const b = Scenario.define('${long}').problem('p').scorer(command('t'));`,
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['keep.txt', 'no-moment.json']);
   });
 
+  it('refuses an --out that is a file, or lies under one, as a usage error naming it', async () => {
+    const dir = project(scenarios);
+    writeFileSync(join(dir, 'payloads'), 'mine');
+    for (const [out, named] of [['payloads', 'payloads'], ['payloads/more', 'payloads'], [join(dir, 'payloads', 'x'), join(dir, 'payloads')]] as const) {
+      const run = await cli(['build', 'scenarios', '--out', out], { cwd: dir });
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr.split('\n').at(-2)).toBe(`${named} is a file, not a directory, so nothing can be written in it; move it, or choose another --out. Nothing was written.`);
+    }
+    expect(readFileSync(join(dir, 'payloads'), 'utf8')).toBe('mine');
+    expect(readdirSync(dir).sort()).toEqual(['payloads', 'scenarios']);
+  });
+
   it('leaves no staging folder behind, and replaces payloads written before', async () => {
     const dir = project(scenarios);
     expect((await cli(['build', 'scenarios', '--out', 'out'], { cwd: dir })).code).toBe(0);

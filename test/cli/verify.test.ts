@@ -135,6 +135,20 @@ export const elsewhere = anywhere.name('elsewhere').workspace('/nonexistent/chec
     expect(run.code).toBe(0);
   });
 
+  it('resolves a relative .workspace() against the file it loaded, in a CommonJS project (tsx runs the module from a data: URL)', async () => {
+    // package.json without "type": tsx loads scenarios/nested/relative.ts as CommonJS, and the call stack does not name it
+    const dir = project(
+      {
+        'nested/relative.ts': `
+export const relative = Scenario.define('relative').problem('p').scorer(command('grep -q "if not values" calc/core.py')).referenceOutput(${JSON.stringify(meanFix)}).workspace('./checkout');`,
+      },
+      { packageJson: {} },
+    );
+    cpSync(pyCalc, join(dir, 'scenarios/nested/checkout'), { recursive: true });
+    const run = await cli(['verify', 'scenarios/nested/relative.ts', '--no-setup'], { cwd: dir, env });
+    expect(run).toEqual({ code: 0, stderr: '[1/1] relative: verified (gold 1.0, no-op 0.0)\n', stdout: 'verified 1 of 1 scenario: 0 failed, 0 not verifiable\n' });
+  });
+
   it('skips the launch commands with --no-setup', async () => {
     const dir = project({
       'setup.ts': module(`

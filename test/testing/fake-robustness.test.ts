@@ -51,6 +51,22 @@ describe('deep bodies', () => {
   });
 });
 
+describe('a body over 32 MiB', () => {
+  it('is answered 413 naming the limit, recorded without its body, and creates nothing; one just under it is served', async () => {
+    const fake = await startFake();
+    const client = fake.client({ maxRetries: 0 });
+    const statement = (bytes: number) => ({ ...minimalCreateBody, input_context: { problem_statement: 'x'.repeat(bytes) } });
+    await expect(client.scenarios.create(statement(32 * 1024 * 1024 + 1))).rejects.toMatchObject({
+      status: 413,
+      message: expect.stringContaining('request body too large for the fake (32 MiB at most)'),
+    });
+    expect(fake.requests).toEqual([expect.objectContaining({ status: 413, body: undefined })]);
+    expect(fake.scenarios).toEqual([]);
+    const fits = await client.scenarios.create(statement(32 * 1024 * 1024 - 1024));
+    expect(fits.input_context.problem_statement).toHaveLength(32 * 1024 * 1024 - 1024);
+  });
+});
+
 describe('a bug in the fake', () => {
   it('is answered 500 with its message and no stack trace, and recorded', async () => {
     const stores = { scenarios: { create: () => { throw new Error('boom'); } } } as unknown as FakeStores;

@@ -23,6 +23,6 @@ describe('the options of verifyScenario and verifySuite', () => {
   it('still check what the key check leaves to the schema: a list that is not one, or is empty', async () => {
     expect(await problems({ env, cases: 'gold' })).toEqual(['options.cases: must be a list of "gold" and "noop"']);
     expect(await problems({ env, cases: [], runs: 'twice' })).toEqual(['options.runs: must be a positive integer', 'options.cases: must name at least one case']);
-    expect(await problems(5)).toEqual(['options: must be an object of options (got a number)']);
+    expect(await problems(5)).toEqual(['options: must be an object of options (got the number 5)']);
   });
 });

@@ -218,7 +218,19 @@ describe('the scorer environment', () => {
     const report = await verifyScenario(scenario, { env: { ...env, SK_TOKEN: 'hunter2-very-secret' } });
     const text = JSON.stringify(report);
     expect(text).not.toContain('hunter2');
-    expect(report.cases.gold?.runs[0]?.scoring_function_results[0]?.output).toBe('token is ***\n');
+    expect(report.cases.gold?.runs[0]?.scoring_function_results[0]?.output).toBe('token is ****\n');
+  });
+
+  it('removes a short secret only as a whole word, and a secret’s JSON-escaped and URL-encoded forms', async () => {
+    const secret = 'a/b+c"d e';
+    const scenario = quick('short-secret')
+      .requiredSecrets(['SK_TOKEN', 'SK_QUOTED'])
+      .requiredEnv(['SK_JSON', 'SK_URL']) // the secret's forms, as a server or a JSON document would echo them
+      .scorer(command('echo "score 10 of 100, token $SK_TOKEN"; echo "$SK_JSON ?q=$SK_URL"; exit 1', { name: 'prints' }))
+      .referenceOutput('true');
+    const forms = { SK_JSON: JSON.stringify({ q: secret }), SK_URL: encodeURIComponent(secret) };
+    const report = await verifyScenario(scenario, { env: { ...env, SK_TOKEN: '1', SK_QUOTED: secret, ...forms }, cases: ['gold'] });
+    expect(report.cases.gold?.runs[0]?.scoring_function_results[0]?.output).toBe('score 10 of 100, token ****\n{"q":"****"} ?q=****\n');
   });
 
   it('refuses to start when a required variable or secret is missing, before anything runs', async () => {
@@ -263,6 +275,19 @@ describe('what cannot be verified', () => {
     await expect(verifyScenario(scenario, { env, workspace: join(elsewhere, 'missing') })).rejects.toThrow(
       `scenario "override": its workspace ${join(elsewhere, 'missing')} is not a directory`,
     );
+  });
+
+  it('refuses a relative workspace whose calling file the call stack did not name, saying how to give it', async () => {
+    const ran = join(scratch(), 'ran');
+    // code run by eval: no file in the caller's frame, as for a module tsx runs as CommonJS
+    const scenario = new Function('s', "return s.workspace('./py-calc')")(quick('unplaced').scorer(command(`touch ${ran}`)).referenceOutput('true')) as typeof pyCalcQuick;
+    const error = await verifyScenario(scenario, { env }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VerifyInputError);
+    expect((error as VerifyInputError).problems).toEqual([
+      'scenario "unplaced": its .workspace("./py-calc") is relative, and the call stack did not name the file that called .workspace() (a module tsx runs as CommonJS, code run by eval), ' +
+        'so it cannot be resolved: give an absolute path or a file URL (.workspace(new URL("./py-calc", import.meta.url)), or path.join(__dirname, "./py-calc") in CommonJS), or the workspace option',
+    ]);
+    expect(existsSync(ran)).toBe(false);
   });
 
   it('refuses an invalid scenario, and bad options, before anything runs', async () => {

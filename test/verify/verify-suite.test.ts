@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bashScript, command, defineSuite, Scenario, SuiteValidationError } from '../../src/index.js';
+import { bashScript, command, custom, defineSuite, Scenario, SuiteValidationError } from '../../src/index.js';
 import {
   calibrationScenario,
   compareScoringResults,
@@ -95,6 +95,18 @@ describe('verifySuite', () => {
       'scenario "nowhere": its workspace /no/such/dir is not a directory',
     ]);
     expect(existsSync(marker)).toBe(false);
+  });
+
+  it('reports bad input of a scenario that could not be verified anyway (no reference): a mistyped workspace or a missing secret is still an error', async () => {
+    const suite = defineSuite('bad-and-unverifiable', [
+      template.name('typo').workspace('/no/such/dir').scorer(command('true')),
+      template.name('secret').requiredSecrets(['SK_MISSING']).scorer(custom('nowhere-implemented')),
+    ]);
+    const error = await verifySuite(suite, { env }).catch((caught: unknown) => caught);
+    expect((error as VerifyInputError).problems).toEqual([
+      'scenario "typo": its workspace /no/such/dir is not a directory',
+      'scenario "secret" needs secret SK_MISSING, not set in the environment',
+    ]);
   });
 
   it('refuses an invalid suite', async () => {

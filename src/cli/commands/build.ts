@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { strictOption } from '../strict-option.js';
-import { count } from '../plural.js';
+import { count } from '../../util/count.js';
 import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 import { UsageError } from '../usage-error.js';
 

@@ -9,7 +9,7 @@ import type { CliCommand, CommandContext } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
 import { harborTaskDirs } from '../harbor-task-dirs.js';
 import { interruptible } from '../interruptible.js';
-import { count } from '../plural.js';
+import { count } from '../../util/count.js';
 import { positiveInteger } from '../positive-integer.js';
 import { UsageError } from '../usage-error.js';
 import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';

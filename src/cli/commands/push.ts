@@ -6,7 +6,7 @@ import { interruptible } from '../interruptible.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { EXIT } from '../exit-codes.js';
 import { strictOption } from '../strict-option.js';
-import { count as counted, wasWere } from '../plural.js';
+import { count as counted, wasWere } from '../../util/count.js';
 import { positiveInteger } from '../positive-integer.js';
 import { reportProgress, type ProgressReport } from '../report-progress.js';
 import type { SuitePushProgress } from '../../suite/push-suite.js';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliCommand } from '../cli-command.js';
 import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
-import { count, isAre } from '../plural.js';
+import { count, isAre } from '../../util/count.js';
 import { strictOption } from '../strict-option.js';
 
 /** `scenariokit validate <files...>`: checks every scenario, sends nothing. */

@@ -19,7 +19,8 @@ interface SourcedRow {
  * @example
  * ```ts
  * const { builders, problems } = importSweBench(rows, { blueprintId: (row) => `bpt_${row.instance_id}` });
- * const suite = defineSuite(builders);
+ * problems.forEach((problem) => console.warn(`${problem.source}: ${problem.field}: ${problem.message}`));
+ * const suite = defineSuite('swe-bench-lite', builders);
  * ```
  */
 export function importSweBench(rows: Iterable<unknown>, options: SweBenchOptions): ImportResult<ScenarioBuilder<Step>> {
@@ -49,7 +50,7 @@ export async function importSweBenchFile(path: string, options: SweBenchOptions)
 }
 
 /** The rows of a `.json` or `.jsonl` text, each with where it is; unparsable lines are problems. */
-export function parseSweBenchText(text: string, path: string): { rows: SourcedRow[]; problems: ImportProblem[] } {
+function parseSweBenchText(text: string, path: string): { rows: SourcedRow[]; problems: ImportProblem[] } {
   const name = basename(path);
   if (/\.(jsonl|ndjson)$/i.test(path)) {
     const rows: SourcedRow[] = [];

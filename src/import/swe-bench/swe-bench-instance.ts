@@ -1,3 +1,4 @@
+import { describeValue } from '../../util/describe-value.js';
 import type { FieldProblem } from '../import-problem.js';
 
 /**
@@ -78,7 +79,7 @@ const OPTIONAL_TEXT = ['hints_text', 'created_at', 'version', 'environment_setup
 /** Checks a row's fields; returns the checked instance, or every problem with its field. */
 export function checkInstance(row: unknown): { instance?: CheckedInstance; problems: FieldProblem[] } {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    return { problems: [{ field: '(row)', message: `must be a JSON object with the SWE-bench fields (got ${describe(row)})` }] };
+    return { problems: [{ field: '(row)', message: `must be a JSON object with the SWE-bench fields (got ${describeValue(row)})` }] };
   }
   const record = row as Record<string, unknown>;
   const problems: FieldProblem[] = [];
@@ -89,7 +90,7 @@ export function checkInstance(row: unknown): { instance?: CheckedInstance; probl
       return undefined;
     }
     if (typeof value !== 'string') {
-      problems.push({ field, message: `must be a string (got ${describe(value)})` });
+      problems.push({ field, message: `must be a string (got ${describeValue(value)})` });
       return undefined;
     }
     if (required && !/\S/.test(value)) problems.push({ field, message: 'must not be blank' });
@@ -144,16 +145,10 @@ function testList(record: Record<string, unknown>, field: string, problems: Fiel
     }
   }
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-    problems.push({ field, message: `must be a list of test names or that list JSON-encoded (got ${describe(value)})` });
+    problems.push({ field, message: `must be a list of test names or that list JSON-encoded (got ${Array.isArray(value) ? 'a list with non-string items' : describeValue(value)})` });
     return undefined;
   }
   return value as string[];
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return value.every((item) => typeof item === 'string') ? 'a list' : 'a list with non-string items';
-  return `a ${typeof value}`;
 }
 
 function abbreviate(text: string): string {

@@ -97,7 +97,7 @@ export function sweBenchScript(instance: CheckedInstance, plan: TestPlan): { scr
  * command's exit status written to `$SCENARIOKIT_TEST_STATUS`, in place of the two marker lines;
  * undefined when the markers are not there exactly once each.
  */
-export function redirectTestOutput(evalScript: string): string | undefined {
+function redirectTestOutput(evalScript: string): string | undefined {
   const lines = evalScript.split('\n');
   const start = lines.filter((line) => line === START_MARKER).length;
   const end = lines.filter((line) => line === END_MARKER).length;

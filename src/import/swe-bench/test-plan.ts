@@ -78,7 +78,7 @@ function djangoModule(path: string): string {
  * The files a unified diff touches: every `b/` path of its `diff --git` headers (in order), the
  * `--- a/` paths that exist before it (to restore) and the paths it creates (`--- /dev/null`).
  */
-export function patchFiles(patch: string, problems: FieldProblem[]): { paths: string[]; restore: string[]; created: string[] } {
+function patchFiles(patch: string, problems: FieldProblem[]): { paths: string[]; restore: string[]; created: string[] } {
   const paths: string[] = [];
   const restore: string[] = [];
   const created: string[] = [];
