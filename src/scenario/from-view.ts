@@ -54,7 +54,9 @@ export type BuilderCall = readonly [method: keyof ScenarioBuilder, ...args: unkn
  * stored ones (ast-grep patterns stay escaped as stored); weights are sent as stored
  * (`.weights('exact')`); `is_public` is carried only when true, since false is the default and
  * the current API no longer takes the field. Stored values the DSL cannot express are kept as
- * they are, for validation to report: nothing is dropped without a word.
+ * they are, for validation to report: an environment or scorer field it does not know, a scorer
+ * that breaks the API's rules. Fields the view has beyond the SDK's `ScenarioView` at the top
+ * level, in `input_context` or in `scoring_contract` (a newer API's) are left out.
  */
 export function viewToCalls(view: StoredScenario): BuilderCall[] {
   const calls: BuilderCall[] = [['name', view.name]];
