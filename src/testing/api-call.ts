@@ -68,7 +68,7 @@ export function pageQuery(query: Readonly<Record<string, string>>): PageQuery {
   let limit: number | undefined;
   if (limitText !== undefined) {
     limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1) throw new ApiFailure(400, `limit: must be a whole number from 1 to ${MAX_LIMIT} (got ${JSON.stringify(limitText)})`);
+    if (!Number.isInteger(limit) || limit < 1) throw new ApiFailure(400, `limit: must be a positive whole number (got ${JSON.stringify(limitText)}); more than ${MAX_LIMIT} is served as ${MAX_LIMIT}`);
   }
   const totalText = queryText(query, 'include_total_count');
   if (totalText !== undefined && totalText !== 'true' && totalText !== 'false') {

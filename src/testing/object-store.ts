@@ -50,12 +50,11 @@ export class ObjectStore {
     return { ...this.#store.put(inFieldOrder(view, VIEW_ORDER)), upload_url: this.#uploadUrl(view.id, token) };
   }
 
-  /** Takes the upload of object `id` (404 if unknown, 403 for a wrong token, 409 once it is complete). */
+  /** Takes the upload of object `id` (404 if unknown, 403 for a wrong token, and once it is complete: completing spends the token). */
   upload(id: string, token: string, size: number): void {
-    const view = this.#store.find(id);
+    this.#store.find(id);
     const upload = this.#tokens.get(id);
     if (upload === undefined || upload.token !== token) throw new ApiFailure(403, `the upload URL of object ${id} is not valid (wrong or expired token)`);
-    if (view.state !== 'UPLOADING') throw new ApiFailure(409, `object ${id} is ${view.state}, no longer UPLOADING`);
     upload.size = size;
   }
 

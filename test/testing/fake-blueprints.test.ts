@@ -106,5 +106,9 @@ describe('objects in the fake (build contexts)', () => {
     expect((await fetch(created.upload_url!, { method: 'PUT', body: 'tarball' })).status).toBe(200);
     expect(await client.objects.complete(created.id)).toMatchObject({ state: 'READ_ONLY', size_bytes: 7 });
     expect((await client.objects.retrieve(created.id)).upload_url).toBeUndefined();
+    // completing spends the token: a second completion is a conflict, an upload afterwards is refused
+    await expect(client.objects.complete(created.id)).rejects.toMatchObject({ status: 409, message: expect.stringContaining(`object ${created.id} is READ_ONLY, not UPLOADING`) });
+    expect((await fetch(created.upload_url!, { method: 'PUT', body: 'again' })).status).toBe(403);
+    expect(await client.objects.retrieve(created.id)).toMatchObject({ state: 'READ_ONLY', size_bytes: 7 });
   });
 });

@@ -2,6 +2,7 @@ import { AuthenticationError, BadRequestError, NotFoundError, PermissionDeniedEr
 import { describe, expect, it } from 'vitest';
 import { astGrep, command, Scenario } from '../../src/index.js';
 import { minimalCreateBody, nullCheck, startFake } from './fake-helpers.js';
+import { RecordStore } from '../../src/testing/record-store.js';
 
 describe('update semantics', () => {
   it('keeps absent and null fields', async () => {
@@ -133,6 +134,13 @@ describe('listing', () => {
     const { client } = await seeded(1);
     await expect(client.scenarios.list({ starting_after: 'scn_missing' })).rejects.toThrow(/400 starting_after: no scenario scn_missing/);
     await expect(client.scenarios.list({ limit: 0 })).rejects.toThrow(BadRequestError);
+    await expect(client.scenarios.list({ limit: 0 })).rejects.toThrow('limit: must be a positive whole number (got "0"); more than 5000 is served as 5000');
+  });
+
+  it('serves at most 5000 a page, however many are asked for, and says there are more', () => {
+    const store = new RecordStore<{ id: string }>({ kind: 'record', idPrefix: 'rec', initial: Array.from({ length: 5001 }, (_, i) => ({ id: `rec_${i}` })) });
+    const page = store.list({ limit: 6000, startingAfter: undefined, includeTotalCount: true }, () => true);
+    expect([page.items.length, page.hasMore]).toEqual([5000, true]);
   });
 });
 
