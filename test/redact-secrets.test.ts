@@ -15,6 +15,15 @@ describe('secretRedactor', () => {
     expect(redact('bearer token-in-lower-case')).toBe('bearer ****');
   });
 
+  it('keeps JSON valid and leaves a variable that names a secret as written', () => {
+    const redact = secretRedactor([], { credentials: true });
+    const echoed = JSON.stringify({ error: `400 ${JSON.stringify({ message: 'header "Authorization": "Bearer sk-live-abc"' })}` });
+    expect(JSON.parse(redact(echoed))).toEqual({ error: '400 {"message":"header \\"Authorization\\": \\"Bearer ****\\""}' });
+    const command = 'curl -H "Authorization: Bearer $API_TOKEN" -H "x-api-key: ${KEY}" https://example.test';
+    expect(redact(command)).toBe(command);
+    expect(JSON.parse(redact(JSON.stringify({ command })))).toEqual({ command });
+  });
+
   it('leaves ordinary text alone, and removes a short key only as a whole word', () => {
     const redact = secretRedactor(['x'], { credentials: true });
     expect(redact('4 examples were created; Basic checks passed')).toBe('4 examples were created; Basic checks passed');

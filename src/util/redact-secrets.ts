@@ -1,10 +1,14 @@
 /** What replaces a secret. */
 const MASK = '****';
 
-/** A token: what follows `Bearer ` or a header name up to a quote, a space or a delimiter. */
-const TOKEN = String.raw`[^\s"'\`,;)}\]]+`;
+/**
+ * A token: what follows `Bearer ` or a header name up to a quote, a backslash (of an escaped
+ * quote), a space or a delimiter; not a variable (`$API_TOKEN`, `${TOKEN}`), which names a
+ * secret without holding it, so that a scorer's `curl -H "Authorization: Bearer $TOKEN"` stays as written.
+ */
+const TOKEN = String.raw`(?!\$)[^\s"'\`,;)}\]\\]+`;
 /** Header-style secrets (`Authorization: Bearer x`, `"x-api-key": "x"`, `Cookie: x`), their name and scheme kept. */
-const HEADER = new RegExp(String.raw`\b((?:proxy-)?authorization|x-api-key|set-cookie|cookie)(["']?\s*[:=]\s*["']?)((?:Bearer|Basic|Token)\s+)?${TOKEN}`, 'gi');
+const HEADER = new RegExp(String.raw`\b((?:proxy-)?authorization|x-api-key|set-cookie|cookie)(["']?\s*[:=]\s*["']?)((?:Bearer|Basic|Token)\s+)?(?!(?:Bearer|Basic|Token)\s)${TOKEN}`, 'gi');
 /** A bearer token anywhere. */
 const BEARER = new RegExp(String.raw`\b(Bearer\s+)${TOKEN}`, 'gi');
 

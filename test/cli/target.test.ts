@@ -55,6 +55,14 @@ describe('the API key never appears in what the command writes', () => {
     for (const run of [push, json, pull]) expect(run.stdout + run.stderr).not.toContain(KEY);
     expect(push.stdout + push.stderr + json.stdout).not.toMatch(/Bearer (?!\*\*\*\*)/);
   });
+
+  it('leaves data alone: build prints a scorer that names a token variable exactly, as valid JSON', async () => {
+    const curl = 'curl -fsS -H "Authorization: Bearer $API_TOKEN" http://svc/health';
+    const dir = project({ 'auth.ts': `export const auth = Scenario.define('auth').problem('p').scorer(command(${JSON.stringify(curl)}));` });
+    const run = await cli(['build', 'scenarios'], { cwd: dir, env: { RUNLOOP_API_KEY: KEY } });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { scoring_contract: { scoring_function_parameters: { scorer: { command: string } }[] } }[])[0]!.scoring_contract.scoring_function_parameters[0]!.scorer.command).toBe(curl);
+  });
 });
 
 describe('an unreachable RUNLOOP_BASE_URL', () => {
