@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from './usage-error.js';
+import { shellQuote } from '../util/shell-quote.js';
 
 /** Who holds a lock: enough to tell whether that process still runs, even when its pid was reused. */
 interface LockOwner {
@@ -32,7 +33,7 @@ const ATTEMPTS = 100;
  */
 export async function acquireLock(path: string, what: string): Promise<() => Promise<void>> {
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), started: processStart(process.pid), nonce: randomUUID(), since: new Date().toISOString() };
-  const recovery = `If no scenariokit command is running, remove the lock and run this one again: rm -r ${path}`;
+  const recovery = `If no scenariokit command is running, remove the lock and run this one again: rm -r ${shellQuote(path)}`;
   let withoutOwner = 0;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (await tryCreate(path, owner)) return () => release(path, owner.nonce);
@@ -107,7 +108,7 @@ async function breakStale(path: string, nonce: string, recovery: string): Promis
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const since = (await stat(breaker).catch(() => undefined))?.mtimeMs;
     if (since !== undefined && Date.now() - since > BREAKER_STALE_MS) {
-      throw new UsageError(`${breaker} was left by a command that stopped while taking over a stale lock. Remove it (rm -r ${breaker}), then run this one again. ${recovery}`);
+      throw new UsageError(`${breaker} was left by a command that stopped while taking over a stale lock. Remove it (rm -r ${shellQuote(breaker)}), then run this one again. ${recovery}`);
     }
     await sleep(5 + Math.random() * 20); // another process is breaking it right now
     return;

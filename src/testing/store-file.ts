@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { StoreContents } from './fake-stores.js';
+import { shellQuote } from '../util/shell-quote.js';
 
 /**
  * The `format` tag of a fake's JSON file.
@@ -72,7 +73,7 @@ export function readStoreFile(file: string): StoreContents | undefined {
 /** How to get going again from a store that cannot be read, and what that costs. */
 function recovery(file: string): string {
   return (
-    `To start again with an empty store, move it aside: mv '${file}' '${file}.broken'. ` +
+    `To start again with an empty store, move it aside: mv ${shellQuote(file)} ${shellQuote(`${file}.broken`)}. ` +
     'What it held (scenarios, benchmarks, blueprints) is then forgotten here, ids included; the files that define your scenarios are untouched, and the next push creates them again with new ids.'
   );
 }

@@ -163,7 +163,7 @@ describe('a corrupt embedded store', () => {
     const run = await cli(['push', 'scenarios'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`.scenariokit/runloop.json is not JSON (`);
-    expect(run.stderr).toContain(`To start again with an empty store, move it aside: mv '${join(dir, '.scenariokit', 'runloop.json')}' '${join(dir, '.scenariokit', 'runloop.json')}.broken'.`);
+    expect(run.stderr).toContain(`To start again with an empty store, move it aside: mv ${join(dir, '.scenariokit', 'runloop.json')} ${join(dir, '.scenariokit', 'runloop.json')}.broken.`);
     expect(run.stderr).toContain('the next push creates them again with new ids');
     expect(readdirSync(join(dir, '.scenariokit'))).toEqual(['runloop.json']);
   });

@@ -113,3 +113,17 @@ describe('scenariokit push, several at once on one embedded target', () => {
     expect(existsSync(join(project, '.scenariokit', 'runloop.json.lock'))).toBe(false);
   }, 60_000);
 });
+
+describe('the recovery a held lock suggests', () => {
+  it('quotes the path for the shell, so that pasting it removes the lock and nothing else', async () => {
+    const folder = join(dir, "my dir's");
+    mkdirSync(folder);
+    const lockPath = join(folder, 'runloop.json.lock');
+    const release = await acquireLock(lockPath, 'the test target');
+    try {
+      await expect(acquireLock(lockPath, 'the test target')).rejects.toThrow(`remove the lock and run this one again: rm -r '${folder.replaceAll("'", `'\\''`)}/runloop.json.lock'`);
+    } finally {
+      await release();
+    }
+  }, 30_000);
+});

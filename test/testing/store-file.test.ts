@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ScenarioView } from '@runloop/api-client/resources/scenarios/scenarios';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readStoreFile, writeStoreFile } from '../../src/testing/store-file.js';
@@ -78,11 +78,14 @@ describe('readStoreFile of a file it cannot use', () => {
     ['a broken benchmark', '{"format":"scenariokit-fake-runloop","version":2,"scenarios":[],"benchmarks":[{"id":"bmd_1","name":"b"}]}', /benchmarks\[0\] is not a stored benchmark \(needs id, name and scenarioIds\)/],
     ['a newer version', '{"format":"scenariokit-fake-runloop","version":3,"scenarios":[]}', /is not a scenariokit fake store/],
   ])('(%s) says how to recover and what is lost', (_, text, problem) => {
-    const file = storeFile();
+    const folder = join(dirname(storeFile()), "it's here");
+    mkdirSync(folder);
+    const file = join(folder, 'runloop.json');
+    const quoted = (path: string) => `'${path.replaceAll("'", `'\\''`)}'`; // a path with a quote and a space, pasted into a shell
     writeFileSync(file, text);
     expect(() => readStoreFile(file)).toThrow(problem);
     expect(() => readStoreFile(file)).toThrow(
-      `To start again with an empty store, move it aside: mv '${file}' '${file}.broken'. What it held (scenarios, benchmarks, blueprints) is then forgotten here, ids included; the files that define your scenarios are untouched, and the next push creates them again with new ids.`,
+      `To start again with an empty store, move it aside: mv ${quoted(file)} ${quoted(`${file}.broken`)}. What it held (scenarios, benchmarks, blueprints) is then forgotten here, ids included; the files that define your scenarios are untouched, and the next push creates them again with new ids.`,
     );
   });
 });

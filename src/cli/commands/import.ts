@@ -13,6 +13,7 @@ import { count } from '../../util/count.js';
 import { positiveInteger } from '../positive-integer.js';
 import { UsageError } from '../usage-error.js';
 import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
+import { shellQuote } from '../../util/shell-quote.js';
 
 const EXIT_CODES = {
   0: 'every item was imported; the module was printed or written',
@@ -241,7 +242,7 @@ async function finish(context: CommandContext, result: ImportResult<ScenarioBuil
     {
       suite: text.suite,
       comment: text.comment,
-      header: `${text.header}\nEvery export is an ordinary scenario builder: edit it as you like. The default export is the suite of them all:\nscenariokit validate|plan|push ${output.out ?? '<this file>'}`,
+      header: `${text.header}\nEvery export is an ordinary scenario builder: edit it as you like. The default export is the suite of them all:\nscenariokit validate|plan|push ${output.out === undefined ? '<this file>' : shellQuote(output.out)}`,
     },
   );
   const summary = `${count(builders.length, 'scenario')} imported${failed > 0 ? `; ${count(failed, text.item)} not (see above)` : ''}`;

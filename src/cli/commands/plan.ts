@@ -45,7 +45,7 @@ export const planCommand: CliCommand = {
             const benchmarkChanges = benchmark !== undefined && benchmark.error === undefined && benchmark.action !== 'unchanged';
             if (count('create') + count('update') > 0 || benchmarkChanges) {
               const flags = `${options.benchmark === undefined ? '' : ` --benchmark ${shellQuote(options.benchmark)}`}${options.local ? ' --local' : ''}`;
-              print(`Run scenariokit push ${files.join(' ')}${flags} to apply.`);
+              print(`Run scenariokit push ${files.map(shellQuote).join(' ')}${flags} to apply.`);
             }
           } finally {
             await target.close();
