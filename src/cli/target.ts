@@ -37,7 +37,7 @@ export interface Target {
  * `local`, refuses.
  */
 export async function openTarget(io: CliIO, output: Output, options: { local: boolean }): Promise<Target> {
-  const apiKey = io.env.RUNLOOP_API_KEY;
+  const apiKey = io.env.RUNLOOP_API_KEY?.trim(); // as the SDK trims a key it reads itself; a blank one is none
   if (apiKey && !options.local) return remoteTarget(apiKey, io.env.RUNLOOP_BASE_URL);
   if (!options.local && isCI(io.env)) {
     throw new UsageError(
@@ -63,10 +63,14 @@ async function remoteTarget(apiKey: string, baseURLVariable: string | undefined)
   } catch {
     throw new UsageError(`RUNLOOP_BASE_URL is not an http(s) URL: ${JSON.stringify(baseURLVariable)}`);
   }
-  await checkReachable(url, source);
+  const shown = new URL(url); // as messages name it: without a user name or password the URL may carry
+  shown.username = '';
+  shown.password = '';
+  await checkReachable(shown, source);
   const { Runloop } = await import('@runloop/api-client');
-  const client = new Runloop({ bearerToken: apiKey, baseURL: baseURLVariable || undefined });
-  await checkAnswers(client, url, source);
+  // the URL checked, not the SDK's own reading of process.env
+  const client = new Runloop({ bearerToken: apiKey, baseURL: baseURLVariable || DEFAULT_BASE_URL });
+  await checkAnswers(client, shown, source);
   return { client, close: async () => {} };
 }
 

@@ -83,6 +83,27 @@ describe('an unreachable RUNLOOP_BASE_URL', () => {
     );
   });
 
+  it('gives up on a host that does not answer after its timeout, naming it (a lookup that never answers stands in for it)', async () => {
+    const lookup = (() => undefined) as never;
+    await expect(checkReachable(new URL('https://slow.invalid'), 'from RUNLOOP_BASE_URL', { lookup, timeoutMs: 50 })).rejects.toThrow(
+      /^cannot reach Runloop at https:\/\/slow\.invalid\/ \(from RUNLOOP_BASE_URL\): /,
+    );
+  });
+
+  it('never prints a password the URL carries', async () => {
+    const url = `http://user:supersecretpw@127.0.0.1:${await closedPort()}`;
+    const run = await cli(['push', 'scenarios'], { cwd: project(scenarios), env: { RUNLOOP_API_KEY: KEY, RUNLOOP_BASE_URL: url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`cannot reach Runloop at ${url.replace('user:supersecretpw@', '')}/ (from RUNLOOP_BASE_URL)`);
+    expect(run.stderr).not.toContain('supersecretpw');
+  }, 15_000);
+
+  it('takes a blank RUNLOOP_API_KEY as none: the embedded target, announced', async () => {
+    const run = await cli(['plan', 'scenarios'], { cwd: project(scenarios), env: { RUNLOOP_API_KEY: '  ' } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('No RUNLOOP_API_KEY set: using the embedded local target');
+  });
+
   it('fails at once, naming the URL, when it accepts connections but does not speak the API (https:// to a cleartext server)', async () => {
     const fake = await startFakeRunloop();
     onTestFinished(() => fake.close());
