@@ -15,7 +15,7 @@ const PLACEHOLDER = /\{([A-Za-z0-9_]*)\}/g;
  * fields. An item whose field is empty or missing is a problem of that item (the function
  * throws, which the import reports), not of the others.
  */
-export function blueprintTemplate<Item>(text: string, fields: TemplateFields<Item>, flag = '--blueprint'): string | ((item: Item) => string) {
+export function blueprintTemplate<Item>(text: string, fields: TemplateFields<Item>): string | ((item: Item) => string) {
   if (!/[{}]/.test(text)) return text;
   const known = Object.keys(fields);
   const listed = known.map((name) => `{${name}}`).join(', ');
@@ -23,9 +23,9 @@ export function blueprintTemplate<Item>(text: string, fields: TemplateFields<Ite
   if (unknown !== undefined) {
     const suggestion = didYouMean(unknown, known);
     const hint = suggestion === undefined ? `the fields are ${listed}` : `did you mean {${suggestion}}? The fields are ${listed}`;
-    throw new UsageError(`${flag} ${JSON.stringify(text)}: {${unknown}} is not a field it can name; ${hint}`);
+    throw new UsageError(`--blueprint ${JSON.stringify(text)}: {${unknown}} is not a field it can name; ${hint}`);
   }
-  if (/[{}]/.test(text.replace(PLACEHOLDER, ''))) throw new UsageError(`${flag} ${JSON.stringify(text)}: a brace that is not part of a placeholder; a template names fields as ${listed}`);
+  if (/[{}]/.test(text.replace(PLACEHOLDER, ''))) throw new UsageError(`--blueprint ${JSON.stringify(text)}: a brace that is not part of a placeholder; a template names fields as ${listed}`);
   return (item) =>
     text.replace(PLACEHOLDER, (_, name: string) => {
       const value = fields[name]!(item);

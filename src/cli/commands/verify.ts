@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { ScenarioVerification, VerifyCase, VerifyProgress } from '../../verify/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { EXIT } from '../exit-codes.js';
-import { interruptible, Interrupted } from '../interruptible.js';
+import { interruptible } from '../interruptible.js';
+import { FILES_ARGUMENT_HELP } from '../load-scenarios.js';
 import { positiveInteger } from '../positive-integer.js';
 import { strictOption } from '../strict-option.js';
 import { reportProgress, type ProgressReport } from '../report-progress.js';
@@ -45,7 +46,7 @@ export const verifyCommand: CliCommand = {
   define: (context) =>
     new Command('verify')
       .description('run every scenario\'s scorers locally on its workspace: the reference output must score 1.0, doing nothing less')
-      .argument('[files...]', '.ts or .js modules, or directories of them')
+      .argument('[files...]', FILES_ARGUMENT_HELP)
       .option('--workspace <dir>', "the workspace of every scenario, instead of each one's own .workspace()")
       .option('--runs <n>', 'run each case n times; runs that score differently are flaky', positiveInteger)
       .addOption(new Option('--case <case>', 'run only this case: gold (the reference applied) or noop (nothing applied)').choices(['gold', 'noop']))
@@ -93,7 +94,6 @@ export const verifyCommand: CliCommand = {
             });
           }));
         } catch (error) {
-          if (error instanceof Interrupted) return context.exitWith(EXIT.failed);
           if (error instanceof VerifyInputError) throw new UsageError(`${error.message}\nNothing ran.`);
           throw error;
         } finally {
