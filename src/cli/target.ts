@@ -16,7 +16,8 @@ const DEFAULT_BASE_URL = 'https://api.runloop.ai';
  * Where `plan`, `push` and `pull` send, for their `--help`.
  */
 export const TARGET_HELP = `Where it sends:
-  RUNLOOP_API_KEY set     Runloop at RUNLOOP_BASE_URL (default ${DEFAULT_BASE_URL}); the key is never printed
+  RUNLOOP_API_KEY set     Runloop at RUNLOOP_BASE_URL (default ${DEFAULT_BASE_URL}); the key is never printed,
+                          and a key Runloop refuses stops the command before it sends anything (exit code 2)
   RUNLOOP_API_KEY unset   the embedded local target: a local Runloop kept in ${LOCAL_STORE}
                           under the current directory (announced on stderr)
   --local                 the embedded local target, whatever RUNLOOP_API_KEY holds
