@@ -66,6 +66,15 @@ async function fileInTheWay(cwd: string, out: string): Promise<string | undefine
   }
 }
 
-function refuseOverwrite(file: string): UsageError {
-  return new UsageError(`${file} already exists; pass --force to overwrite it, or choose another --out file. Nothing was written.`);
+/**
+ * Refuses an `--out` file (relative to `cwd`) that exists, unless `force`: checked before a
+ * command does its work, so that it does none in vain; the write checks again, and never
+ * replaces a file without `force`. `outcome` says what did not happen.
+ */
+export async function refuseExistingOut(cwd: string, out: string, force: boolean, outcome = 'Nothing was written.'): Promise<void> {
+  if (!force && (await stat(resolve(cwd, out)).catch(() => undefined)) !== undefined) throw refuseOverwrite(out, outcome);
+}
+
+function refuseOverwrite(file: string, outcome = 'Nothing was written.'): UsageError {
+  return new UsageError(`${file} already exists; pass --force to overwrite it, or choose another --out file. ${outcome}`);
 }

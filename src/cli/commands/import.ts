@@ -12,7 +12,7 @@ import { interruptible } from '../interruptible.js';
 import { count } from '../../util/count.js';
 import { positiveInteger } from '../positive-integer.js';
 import { UsageError } from '../usage-error.js';
-import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
+import { refuseExistingOut, writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 import { shellQuote } from '../../util/shell-quote.js';
 
 const EXIT_CODES = {
@@ -189,10 +189,7 @@ function refuseLocal(command: Command, why: string): void {
 /** Where the module goes: `--out`, refused at once when the file exists and `--force` is not given (checked again when writing). */
 async function checkOutput(context: CommandContext, flags: CommonFlags): Promise<Output> {
   if (flags.out === undefined) return {};
-  const file = resolve(context.io.cwd, flags.out);
-  if (!flags.force && (await stat(file).catch(() => undefined)) !== undefined) {
-    throw new UsageError(`${flags.out} already exists; pass --force to overwrite it, or choose another --out file. Nothing was imported.`);
-  }
+  await refuseExistingOut(context.io.cwd, flags.out, flags.force === true, 'Nothing was imported.');
   return { out: flags.out, force: flags.force === true, suite: basename(flags.out, extname(flags.out)) };
 }
 

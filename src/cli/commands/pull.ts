@@ -1,5 +1,4 @@
-import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { isRunloopId } from '../../client/runloop-id.js';
@@ -9,7 +8,7 @@ import { formatIssuePath } from '../../validation/scenario-issue.js';
 import type { CliCommand } from '../cli-command.js';
 import { interruptible } from '../interruptible.js';
 import { UsageError } from '../usage-error.js';
-import { writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
+import { refuseExistingOut, writeFilesAllOrNothing } from '../write-files-all-or-nothing.js';
 
 /** What the code needs of Runloop's answer, checked before any is written: a stored scenario, not an error page or a listing. */
 const StoredScenarioShape = z.looseObject({
@@ -40,7 +39,7 @@ export const pullCommand: CliCommand = {
         }
         const out = options.out;
         // refuse before reading anything, and again at the write (which never replaces a file without --force)
-        if (out !== undefined && !options.force && (await exists(resolve(context.io.cwd, out)))) throw refuseOverwrite(out);
+        if (out !== undefined) await refuseExistingOut(context.io.cwd, out, options.force === true);
         // it only reads, but holds the embedded target's lock: a stop signal ends the reading and releases it
         const code = await interruptible(context.output.note, 'stopping; nothing is written.', async (signal) => {
           const target = await context.openTarget(options);
@@ -66,15 +65,4 @@ function checkedView(answer: unknown, id: string): StoredScenario {
   if (parsed.success && parsed.data.id !== id) problems.push(`its id is ${JSON.stringify(parsed.data.id)}, not the one asked for`);
   if (problems.length > 0) throw new Error(`Runloop's answer for scenario ${id} is not that scenario (${problems.join('; ')}). Nothing was written.`);
   return answer as StoredScenario;
-}
-
-function refuseOverwrite(out: string): UsageError {
-  return new UsageError(`${out} already exists; pass --force to overwrite it, or choose another --out file. Nothing was written.`);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
