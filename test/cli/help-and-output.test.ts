@@ -61,6 +61,14 @@ export const b = Scenario.define('${long}').problem('p').scorer(command('t'));`,
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('refuses a name holding a lone surrogate, which no file name carries, naming it and writing nothing', async () => {
+    const dir = project({ 'names.ts': "export const a = Scenario.define('b\\uD800x').problem('p').scorer(command('t'));" });
+    const run = await cli(['build', 'scenarios', '--out', 'out'], { cwd: dir });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe('1 scenario name holds half of a UTF-16 surrogate pair, which no file name can carry: "b\\ud800x"; fix the name, or print the payloads without --out. Nothing was written.\n');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('leaves an existing folder as it was when a payload cannot take its place', async () => {
     const dir = project(scenarios);
     mkdirSync(join(dir, 'out'));

@@ -29,6 +29,13 @@ export const buildCommand: CliCommand = {
           context.output.print(JSON.stringify(scenarios.map((s) => s.payload), null, 2));
           return;
         }
+        // a lone surrogate (half of a UTF-16 pair) has no file name: encodeURIComponent would throw
+        const unnamable = scenarios.filter(({ name }) => /\p{Cs}/u.test(name));
+        if (unnamable.length > 0) {
+          throw new UsageError(
+            `${count(unnamable.length, 'scenario name')} ${unnamable.length === 1 ? 'holds' : 'hold'} half of a UTF-16 surrogate pair, which no file name can carry: ${unnamable.map(({ name }) => JSON.stringify(name)).join(', ')}; fix the name, or print the payloads without --out. Nothing was written.`,
+          );
+        }
         const names = scenarios.map(({ name }) => `${encodeURIComponent(name).replace(/[*]/g, '%2A')}.json`);
         const clashes = names.filter((file, index) => names.findIndex((other) => other.toLowerCase() === file.toLowerCase()) !== index);
         if (clashes.length > 0) {
