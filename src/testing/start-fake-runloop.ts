@@ -84,7 +84,7 @@ export interface FakeRunloop {
   injectFault(kind: FaultKind, times?: number): void;
   /** Forgets scenarios, benchmarks, blueprints, objects, requests, idempotency keys and queued faults, and restarts the seeded sequences. */
   reset(): void;
-  /** Stops the server and cuts its connections. Calling it again does nothing. */
+  /** Stops the server and cuts its connections; rejects when the store could not be written (`persistTo`). Calling it again does nothing. */
   close(): Promise<void>;
 }
 
@@ -148,6 +148,7 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
   const server = await startDualProtocolServer((request) => handler.handle(request));
   baseURL = `http://${server.host}:${server.port}`;
 
+  let closed = false;
   return Object.freeze({
     baseURL,
     apiKey,
@@ -180,6 +181,8 @@ export async function startFakeRunloop(options: FakeRunloopOptions = {}): Promis
       writer?.flush();
     },
     async close() {
+      if (closed) return;
+      closed = true;
       handler.close(); // nothing changes after close(), not even a request still in its latency
       writer?.flush();
       await server.close();

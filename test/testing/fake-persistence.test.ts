@@ -16,6 +16,16 @@ function storeFile(): string {
 }
 
 describe('persistTo', () => {
+  it('rejects close() when the store could not be written, naming the failure; closing again does nothing', async () => {
+    const file = storeFile();
+    const fake = await startFakeRunloop({ persistTo: file });
+    rmSync(join(file, '..'), { recursive: true, force: true });
+    writeFileSync(join(file, '..'), 'a file where the store folder should be');
+    await nullCheck.create({ client: fake.client() });
+    await expect(fake.close()).rejects.toThrow(/EEXIST|ENOTDIR/);
+    await expect(fake.close()).resolves.toBeUndefined();
+  });
+
   it('keeps scenarios across runs, archived ones included', async () => {
     const file = storeFile();
     const first = await startFake({ persistTo: file });
