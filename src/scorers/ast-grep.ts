@@ -11,6 +11,7 @@ import { escapeForDoubleQuotes, isEscapedForDoubleQuotes, unescapeForDoubleQuote
 import { makeScorer, type Scorer, type ScorerOptions } from './scorer.js';
 import { defineScorerKind, scorerOptions } from './scorer-kind.js';
 import { count } from '../util/count.js';
+import { ending, timedOut } from './scorer-outcome.js';
 
 /**
  * Options of {@link astGrep}.
@@ -121,11 +122,11 @@ export const astGrepKind = defineScorerKind<typeof astGrepDefinitionSchema, [pat
     const lang = definition.lang === undefined ? '' : ` --lang ${shellQuote(definition.lang)}`;
     const commandLine = `${shellQuote(binary)} run --pattern "${definition.pattern}"${lang} --json=compact -- ${shellQuote(definition.search_directory)}`;
     const outcome = await runtime.bash(commandLine);
-    if (outcome.timedOut) return { score: 0, state: 'error', output: outcome.output, summary: `timed out after ${runtime.timeoutSeconds} s` };
+    if (outcome.timedOut) return timedOut(outcome, runtime.timeoutSeconds);
     const matches = countMatches(outcome.stdout);
     if (matches === undefined) {
       const reason = ERROR_LINE.exec(outcome.output)?.[1] ?? outcome.output.trim().split('\n')[0] ?? '';
-      return { score: 0, state: 'error', output: outcome.output, summary: `printed no match list (exit ${outcome.exitCode}${reason ? `: ${reason}` : ''})` };
+      return { score: 0, state: 'error', output: outcome.output, summary: `printed no match list (${ending(outcome)}${reason ? `: ${reason}` : ''})` };
     }
     if (matches === 0) {
       const reason = ERROR_LINE.exec(outcome.output)?.[1];

@@ -21,12 +21,12 @@ export function withNotes(notes: readonly string[], output: string): string {
 }
 
 /** How a process ended, as a phrase: `exit 1`, `killed by SIGKILL`. */
-function ending(outcome: CommandOutcome): string {
+export function ending(outcome: CommandOutcome): string {
   return outcome.exitCode !== null ? `exit ${outcome.exitCode}` : `killed by ${outcome.signal ?? 'a signal'}`;
 }
 
 /** A scorer that ran out of time: an error, scored 0. */
-function timedOut(outcome: CommandOutcome, timeoutSeconds: number, notes: readonly string[]): ScorerRun {
+export function timedOut(outcome: CommandOutcome, timeoutSeconds: number, notes: readonly string[] = []): ScorerRun {
   return { score: 0, state: 'error', output: withNotes(notes, outcome.output), summary: `timed out after ${timeoutSeconds} s` };
 }
 

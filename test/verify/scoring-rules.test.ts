@@ -7,7 +7,8 @@ import { describePatchFailure } from '../../src/verify/patch-failure.js';
 import { satisfiesPythonVersion } from '../../src/scorers/python-version.js';
 import { printedScore, scoreByExitCode, scoreByPrintedScore } from '../../src/scorers/scorer-outcome.js';
 import { shellQuote } from '../../src/util/shell-quote.js';
-import type { CommandOutcome } from '../../src/scorers/scorer-runtime.js';
+import type { CommandOutcome, ScorerRuntime } from '../../src/scorers/scorer-runtime.js';
+import { astGrepKind } from '../../src/scorers/ast-grep.js';
 
 const outcome = (stdout: string, exitCode: number | null = 0, extra: Partial<CommandOutcome> = {}): CommandOutcome => ({
   exitCode,
@@ -49,6 +50,14 @@ describe('the printed score', () => {
     expect(scoreByExitCode(outcome('', 2), 60)).toMatchObject({ score: 0, state: 'complete', summary: 'failed (exit 2)' });
     expect(scoreByExitCode(outcome('', null, { signal: 'SIGSEGV' }), 60)).toMatchObject({ score: 0, state: 'complete', summary: 'failed (killed by SIGSEGV)' });
     expect(scoreByExitCode(outcome('', null, { timedOut: true, signal: 'SIGKILL' }), 5)).toMatchObject({ score: 0, state: 'error', summary: 'timed out after 5 s' });
+  });
+
+  it('scores ast-grep by its match list, saying how a run without one ended (a signal too, not "exit null")', async () => {
+    const runtime = (result: CommandOutcome) => ({ timeoutSeconds: 7, astGrepBinary: async () => '/bin/ast-grep', bash: async () => result }) as unknown as ScorerRuntime;
+    const definition = astGrepKind.definition().parse({ type: 'ast_grep_scorer', pattern: 'f(\\$A)', search_directory: '.' });
+    expect(await astGrepKind.run(definition, runtime(outcome('', null, { signal: 'SIGKILL' })))).toMatchObject({ score: 0, state: 'error', summary: 'printed no match list (killed by SIGKILL)' });
+    expect(await astGrepKind.run(definition, runtime(outcome('', null, { timedOut: true, signal: 'SIGKILL' })))).toEqual({ score: 0, state: 'error', output: '', summary: 'timed out after 7 s' });
+    expect(await astGrepKind.run(definition, runtime(outcome('[{"file":"a.ts"}]\n', 0)))).toMatchObject({ score: 1, state: 'complete', summary: 'found 1 match' });
   });
 });
 
