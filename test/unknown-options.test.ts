@@ -175,3 +175,24 @@ describe('method arguments of the wrong kind, from untyped code', () => {
     expect(valid.each(new Set(['a', 'b']), (s, row, i) => `${row}${i}`)).toEqual(['a0', 'b1']);
   });
 });
+
+describe('a client that is not one', () => {
+  it.each([['the string "abc"', 'abc'], ['an empty object', {}], ['null', null]])('(%s) is refused before anything is sent, naming the option', async (_, client) => {
+    const issues = await valid.push('scn_1', { client: untyped(client) }).catch((error: ScenarioValidationError) => error.issues);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'invalid-option', inputPath: 'push.client', message: 'must be a Runloop client: new Runloop() from @runloop/api-client, or a RunloopSDK' }),
+    ]);
+    await expect(defineSuite('s', [valid]).plan({ client: untyped(client) })).rejects.toThrow('client: must be a Runloop client: new Runloop() from @runloop/api-client, or a RunloopSDK [invalid-option]');
+  });
+
+  it('takes a Runloop client and a RunloopSDK-shaped object ({ api })', async () => {
+    const fake = await startFakeRunloop();
+    try {
+      const client = fake.client();
+      expect((await valid.create({ client })).name).toBe('options');
+      expect((await valid.name('via-api').create({ client: untyped({ api: client }) })).name).toBe('via-api');
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -93,7 +93,18 @@ export interface ClientOptions {
 }
 
 /** The keys of {@link ClientOptions}, for the option check. */
-export const clientOptionsSchema = lazy(() => z.strictObject({ client: z.unknown(), requestOptions: z.unknown() }));
+export const clientOptionsSchema = lazy(() =>
+  z.strictObject({
+    client: z.custom<RunloopClient>(isClient, { error: 'must be a Runloop client: new Runloop() from @runloop/api-client, or a RunloopSDK' }).optional(),
+    requestOptions: z.unknown(),
+  }),
+);
+
+/** Whether `value` has the shape scenariokit uses: a Runloop client's `scenarios`, or a RunloopSDK's `api.scenarios`. */
+function isClient(value: unknown): boolean {
+  const hasScenarios = (object: unknown) => typeof object === 'object' && object !== null && typeof (object as { scenarios?: unknown }).scenarios === 'object';
+  return hasScenarios(value) || (typeof value === 'object' && value !== null && hasScenarios((value as { api?: unknown }).api));
+}
 
 let defaultClient: { key: string; client: Promise<RunloopApiClient> } | undefined;
 
