@@ -345,6 +345,17 @@ describe('.clear', () => {
       'metadata',
     ]);
   });
+
+  it('lists a field once when untyped code sets it to undefined and then sets it again', () => {
+    const timedOut = base.scorerTimeout(5).scorerTimeout(undefined as unknown as number).scorerTimeout(-1);
+    expect(timedOut.validate().error?.issues.map((issue) => [issue.inputPath, issue.message, issue.fix])).toEqual([
+      ['scorerTimeout', 'must be at least 1 second', '.scorerTimeout(seconds)'],
+    ]);
+    const renamed = base.name(undefined as unknown as string).name('');
+    expect(renamed.validate().error?.issues.map((issue) => [issue.path, issue.inputPath, issue.message, issue.fix])).toEqual([
+      [['name'], 'name', 'must not be blank', 'Scenario.define(name) or .name(name)'],
+    ]);
+  });
 });
 
 describe('.$call', () => {

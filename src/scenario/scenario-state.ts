@@ -83,11 +83,14 @@ export class ScenarioState {
   /** The state of a new builder: nothing set. */
   static readonly EMPTY: ScenarioState = new ScenarioState(undefined);
 
-  /** A copy with one payload field set; a field set for the first time goes last in the payload. */
+  /**
+   * A copy with one payload field set; a field set for the first time goes last in the payload,
+   * and one set to `undefined` and then set again keeps its place (it is listed once).
+   */
   with<F extends PayloadField>(field: F, value: ScenarioState[F]): ScenarioState {
     const next = new ScenarioState(this) as { -readonly [K in keyof ScenarioState]: ScenarioState[K] };
     (next as unknown as Record<F, ScenarioState[F]>)[field] = value;
-    if (this[field] === undefined && value !== undefined) next.fields = [...this.fields, field];
+    if (value !== undefined && !this.fields.includes(field)) next.fields = [...this.fields, field];
     return next as ScenarioState;
   }
 
