@@ -117,6 +117,20 @@ describe('Scenario.fromView keeps what the DSL cannot express, for validation to
     expect(issues?.map((issue) => [issue.code, issue.inputPath])).toEqual([['unknown-option', 'env.launch.custom_cpu_cores']]);
   });
 
+  it('reports a stored environment key named like an Object.prototype member instead of dropping it', () => {
+    const odd = { ...view, environment: JSON.parse('{"blueprint_id":"bpt_1","constructor":"x","toString":"y"}') } as StoredScenario;
+    const issues = Scenario.fromView(odd).validate().error?.issues;
+    expect(issues?.map((issue) => [issue.code, issue.path, issue.inputPath, issue.message, issue.fix])).toEqual(
+      ['constructor', 'toString'].map((key) => [
+        'unknown-option',
+        ['environment_parameters'],
+        `env.${key}`,
+        `unknown option "${key}"; the options are "blueprintId", "snapshotId", "prebuiltId", "workingDirectory", "launch"`,
+        '.env({ blueprintId | snapshotId | prebuiltId, workingDirectory, launch })',
+      ]),
+    );
+  });
+
   it('keeps a stored scorer with a field the API added later as it is, and reports the field', () => {
     const newer = {
       ...view,
