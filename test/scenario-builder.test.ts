@@ -254,6 +254,13 @@ describe('.scorer and the scorer factories', () => {
     ]);
   });
 
+  it('reports a scorer that is not there without creating an empty scoring contract', () => {
+    const removed = Scenario.define('x').removeScorer('nope');
+    expect(removed.validate().error?.issues.map((issue) => [issue.code, issue.path, issue.inputPath, issue.message])).toEqual([
+      ['scorer-not-found', ['scoring_contract', 'scoring_function_parameters'], 'removeScorer("nope")', 'cannot remove scorer "nope": there are no scorers'],
+    ]);
+  });
+
   it('reports a scoring contract left without scorers', () => {
     const result = Scenario.define('x').scorer(command('a')).removeScorer('command').validate();
     expect(result.error?.issues).toEqual([

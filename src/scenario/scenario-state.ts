@@ -12,11 +12,10 @@ export interface ScorerEntry {
   readonly weight: number;
 }
 
-/** The scorers of a scenario, how their weights are sent, and problems found while editing them. */
+/** The scorers of a scenario and how their weights are sent. */
 export interface ScoringState {
   readonly entries: readonly ScorerEntry[];
   readonly exactWeights: boolean;
-  readonly problems: readonly ScenarioIssue[];
 }
 
 /** `.problem()`'s statement and context, and the problems of its options. */
@@ -59,7 +58,7 @@ export class ScenarioState {
   readonly strict: boolean;
   /** The local workspace for `scenariokit/verify` (`.workspace()`). Local only: never in a payload. */
   readonly workspace: LocalWorkspace | undefined;
-  /** Problems with arguments that set no field (`.clear('meta')` from untyped code), reported when the scenario is validated. */
+  /** Problems with arguments that set no field (`.clear('meta')` from untyped code, a scorer `.removeScorer()` cannot find), reported when the scenario is validated. */
   readonly problems: readonly ScenarioIssue[];
 
   private constructor(from: ScenarioState | undefined) {
