@@ -11,7 +11,8 @@ import { withoutNulls } from '../util/without-nulls.js';
 import { ISSUE_CODES } from '../validation/issue-codes.js';
 import { zodProblems } from '../validation/zod-problems.js';
 import type { Step } from './build-steps.js';
-import type { ScenarioBuilder } from './scenario-builder.js';
+import { createScenarioBuilder, type ScenarioBuilder } from './scenario-builder.js';
+import { ScenarioState } from './scenario-state.js';
 
 /**
  * A stored scenario as `GET /v1/scenarios/{id}` returns it, with the reference page's fields
@@ -102,11 +103,11 @@ function scorerFromCall(call: ScorerCall): Scorer {
   return Object.freeze({ name: call.name, definition: call.definition as Scorer['definition'] });
 }
 
-/** Applies the calls of {@link viewToCalls} to a new builder: `Scenario.fromView`. */
-export function fromView(start: ScenarioBuilder<Step>, view: StoredScenario): ScenarioBuilder<Step> {
+/** A new builder with the calls of {@link viewToCalls} applied: `Scenario.fromView`. */
+export function builderFromCalls(calls: readonly BuilderCall[]): ScenarioBuilder<Step> {
   const apply = (builder: ScenarioBuilder<Step>, [method, ...args]: BuilderCall): ScenarioBuilder<Step> => {
     const values = method === 'scorer' ? [scorerFromCall(args[0] as ScorerCall), ...args.slice(1)] : args;
     return (builder[method] as (...values: unknown[]) => ScenarioBuilder<Step>)(...values);
   };
-  return viewToCalls(view).reduce(apply, start);
+  return calls.reduce(apply, createScenarioBuilder(ScenarioState.EMPTY));
 }
