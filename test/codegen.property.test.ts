@@ -157,4 +157,11 @@ describe('payloadsToCode', () => {
     expect(suiteSource).toContain('export default defineSuite("bugs */ \'x\'", [bug1, bug1Scenario, bug2]);');
     expect(foreignIdentifiers(suiteSource)).toEqual([]);
   });
+
+  it('refuses a payload without a string name, naming its index, instead of writing Scenario.define(undefined)', () => {
+    const unnamed = { metadata: { a: 'b' } } as scenariokit.ScenarioUpdatePayload;
+    expect(() => payloadsToCode([payloads[0]!, unnamed])).toThrow(
+      new TypeError('payloadsToCode: payloads[1] has no name (got undefined); each scenario is written as Scenario.define(name), so every payload needs a string name'),
+    );
+  });
 });

@@ -110,11 +110,40 @@ describe('Scenario.fromView', () => {
   });
 });
 
+describe('Scenario.fromView refuses what is not a stored scenario', () => {
+  it('says it takes the stored scenario object, not an id', () => {
+    const message = 'Scenario.fromView takes the stored scenario object (e.g. from client.scenarios.retrieve(id)), not an id; got';
+    expect(() => Scenario.fromView('scn_1' as never)).toThrow(new TypeError(`${message} the string "scn_1"`));
+    expect(() => Scenario.fromView(null as never)).toThrow(new TypeError(`${message} null`));
+  });
+
+  it('refuses stored scorers that are not a list instead of reading a string character by character', () => {
+    const odd = { ...view, scoring_contract: { scoring_function_parameters: 'ab' } } as unknown as StoredScenario;
+    expect(() => Scenario.fromView(odd)).toThrow(
+      new TypeError('Scenario.fromView: the stored scoring_contract.scoring_function_parameters must be a list of scorers; got the string "ab"'),
+    );
+  });
+});
+
 describe('Scenario.fromView keeps what the DSL cannot express, for validation to report', () => {
   it('reports custom size fields stored without CUSTOM_SIZE instead of dropping them', () => {
     const odd = { ...view, environment: { launch_parameters: { resource_size_request: 'SMALL', custom_cpu_cores: 2 } } } as unknown as StoredScenario;
     const issues = Scenario.fromView(odd).validate().error?.issues;
     expect(issues?.map((issue) => [issue.code, issue.inputPath])).toEqual([['unknown-option', 'env.launch.custom_cpu_cores']]);
+  });
+
+  it('reports a stored environment key named like an Object.prototype member instead of dropping it', () => {
+    const odd = { ...view, environment: JSON.parse('{"blueprint_id":"bpt_1","constructor":"x","toString":"y"}') } as StoredScenario;
+    const issues = Scenario.fromView(odd).validate().error?.issues;
+    expect(issues?.map((issue) => [issue.code, issue.path, issue.inputPath, issue.message, issue.fix])).toEqual(
+      ['constructor', 'toString'].map((key) => [
+        'unknown-option',
+        ['environment_parameters'],
+        `env.${key}`,
+        `unknown option "${key}"; the options are "blueprintId", "snapshotId", "prebuiltId", "workingDirectory", "launch"`,
+        '.env({ blueprintId | snapshotId | prebuiltId, workingDirectory, launch })',
+      ]),
+    );
   });
 
   it('keeps a stored scorer with a field the API added later as it is, and reports the field', () => {

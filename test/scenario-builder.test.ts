@@ -254,6 +254,13 @@ describe('.scorer and the scorer factories', () => {
     ]);
   });
 
+  it('reports a scorer that is not there without creating an empty scoring contract', () => {
+    const removed = Scenario.define('x').removeScorer('nope');
+    expect(removed.validate().error?.issues.map((issue) => [issue.code, issue.path, issue.inputPath, issue.message])).toEqual([
+      ['scorer-not-found', ['scoring_contract', 'scoring_function_parameters'], 'removeScorer("nope")', 'cannot remove scorer "nope": there are no scorers'],
+    ]);
+  });
+
   it('reports a scoring contract left without scorers', () => {
     const result = Scenario.define('x').scorer(command('a')).removeScorer('command').validate();
     expect(result.error?.issues).toEqual([
@@ -343,6 +350,17 @@ describe('.clear', () => {
       'input_context',
       'scoring_contract',
       'metadata',
+    ]);
+  });
+
+  it('lists a field once when untyped code sets it to undefined and then sets it again', () => {
+    const timedOut = base.scorerTimeout(5).scorerTimeout(undefined as unknown as number).scorerTimeout(-1);
+    expect(timedOut.validate().error?.issues.map((issue) => [issue.inputPath, issue.message, issue.fix])).toEqual([
+      ['scorerTimeout', 'must be at least 1 second', '.scorerTimeout(seconds)'],
+    ]);
+    const renamed = base.name(undefined as unknown as string).name('');
+    expect(renamed.validate().error?.issues.map((issue) => [issue.path, issue.inputPath, issue.message, issue.fix])).toEqual([
+      [['name'], 'name', 'must not be blank', 'Scenario.define(name) or .name(name)'],
     ]);
   });
 });

@@ -82,6 +82,19 @@ describe('defineSuite', () => {
     expect(() => defineSuite('bad', [42 as never])).toThrow(/takes scenario builders/);
   });
 
+  it('refuses a forgotten or blank name, naming it', () => {
+    const builder = template.name('ok').problem('p');
+    expect(() => defineSuite([builder] as never, undefined as never)).toThrow(
+      new TypeError('defineSuite takes a name first, which must not be blank: defineSuite(name, scenarios); got an array'),
+    );
+    expect(() => defineSuite('', [builder])).toThrow(
+      new TypeError('defineSuite takes a name first, which must not be blank: defineSuite(name, scenarios); got the string ""'),
+    );
+    expect(() => defineSuite(' ', [builder])).toThrow(
+      new TypeError('defineSuite takes a name first, which must not be blank: defineSuite(name, scenarios); got the string " "'),
+    );
+  });
+
   it("hands each scenario's warnings over, and fails on them only when strict", () => {
     const warned = template.name('warned').problem('p').scorer(command('npm run lint', { name: 'lint' })).scorer(command('npx eslint .', { name: 'lint' }));
     const clean = template.name('clean').problem('p');

@@ -44,7 +44,7 @@ const cases: Case[] = [
   { object: '.problem() options', builder: valid.problem('p', untyped({ contxt: { issue: 1 } })), inputPath: 'problem.contxt', key: 'contxt', suggestion: 'context', fix: '.problem(statement, { context })' },
   { object: 'astGrep() options', builder: withScorer(astGrep('x', untyped({ searchDir: 'src' }))), inputPath: 'scorer[0].searchDir', key: 'searchDir', suggestion: 'searchDirectory', fix: 'astGrep(pattern, { searchDirectory })' },
   { object: 'testBased() options', builder: withScorer(testBased(untyped({ command: 'pytest', file: { 'a.py': '' } }))), inputPath: 'scorer[0].file', key: 'file', suggestion: 'files', fix: 'testBased({ files })' },
-  { object: 'testBased() test file', builder: withScorer(testBased({ command: 'pytest', files: untyped([{ path: 'a.py', content: '' }]) })), inputPath: 'scorer[0].files[0].content', key: 'content', suggestion: 'contents' },
+  { object: 'testBased() test file', builder: withScorer(testBased({ command: 'pytest', files: untyped([{ path: 'a.py', content: '' }]) })), inputPath: 'scorer[0].files[0].content', key: 'content', suggestion: 'contents', fix: 'testBased({ files })' },
   { object: 'command() options', builder: withScorer(command('x', untyped({ nme: 'lint' }))), inputPath: 'scorer[0].nme', key: 'nme', suggestion: 'name', fix: 'command(command, { name })' },
   { object: 'bashScript() options', builder: withScorer(bashScript('echo score=1', untyped({ nmae: 'b' }))), inputPath: 'scorer[0].nmae', key: 'nmae', suggestion: 'name' },
   { object: 'pythonScript() options', builder: withScorer(pythonScript('print(1)', untyped({ python_version: '==3.12.10' }))), inputPath: 'scorer[0].python_version', key: 'python_version', suggestion: 'pythonVersion', fix: 'pythonScript(script, { pythonVersion })' },
@@ -69,6 +69,11 @@ describe('unknown option keys are errors, with a did-you-mean', () => {
     expect(issue?.message).toBe('unknown option "colour"; the options are "name", "searchDirectory", "lang", "escaped"');
     expect(issue?.path).toEqual(['scoring_contract', 'scoring_function_parameters', 0, 'scorer']);
     expect(issue?.fix).toBe('astGrep(pattern, options)'); // the factory's signature, never a call with the unknown key
+  });
+
+  it('fix a key inside an option in that option, whether or not one is close', () => {
+    const issue = withScorer(testBased({ command: 'pytest', files: untyped([{ path: 'a.py', colour: 'red' }]) })).validate().error?.issues[0];
+    expect(issue).toMatchObject({ code: 'unknown-option', inputPath: 'scorer[0].files[0].colour', fix: 'testBased({ files })' });
   });
 
   it('check options that never reach the wire', () => {

@@ -158,6 +158,7 @@ const cases: Case[] = [
   { rule: 'working directory non-blank', builder: valid.env({ workingDirectory: ' ' }), path: ['environment_parameters', 'working_directory'], code: 'blank-text', message: 'must not be blank', fix: '.env({ workingDirectory })' },
   { rule: 'blueprint id non-blank', builder: valid.env({ blueprintId: '' }), path: ['environment_parameters', 'blueprint_id'], code: 'blank-text', message: 'must not be blank' },
   { rule: '.env() takes an object', builder: valid.env(untyped(42)), path: ['environment_parameters'], code: 'invalid-option', message: 'must be an object of options (got the number 42)', inputPath: 'env' },
+  { rule: 'a later .env() takes a plain object too', builder: valid.env({ blueprintId: 'a' }).env(untyped(new Map([['blueprintId', 'b']]))), path: ['environment_parameters'], code: 'invalid-option', message: 'must be an object of options (got a Map object)', inputPath: 'env' },
   // problem and context
   { rule: 'problem statement non-blank', builder: valid.problem(''), path: ['input_context', 'problem_statement'], code: 'blank-text', message: 'must not be blank', fix: '.problem(statement)', inputPath: 'problem.statement' },
   { rule: 'problem statement is text', builder: valid.problem(untyped(7)), path: ['input_context', 'problem_statement'], code: 'invalid-type', message: 'must be a string' },

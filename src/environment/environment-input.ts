@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isPlainObject } from '../schema/json-object.js';
 import { ENVIRONMENT_FIELDS, ENVIRONMENT_SOURCES, type LAUNCH_FIELDS, type RESOURCE_SIZES } from './environment-fields.js';
 
 /**
@@ -140,22 +141,18 @@ const SOURCE_KEYS: readonly string[] = ENVIRONMENT_SOURCES.map((source) => ENVIR
 /**
  * Merges a later `.env()` call into an earlier one: its source (if any) replaces the earlier
  * source, `workingDirectory` replaces, and `launch` merges key by key. Keys set to `undefined`
- * stay in the result, for the copy that follows to drop. Input that is not an object is kept
+ * stay in the result, for the copy that follows to drop. Input that is not a plain object is kept
  * as given, for validation to report.
  */
 export function mergeEnvironment(earlier: EnvironmentInput | undefined, later: EnvironmentInput): EnvironmentInput {
   const next: unknown = later;
-  if (!isObject(next) || !isObject(earlier)) return later;
+  if (!isPlainObject(next) || !isPlainObject(earlier)) return later;
   const replacesSource = SOURCE_KEYS.some((key) => next[key] !== undefined);
   const merged: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(earlier)) {
     if (!replacesSource || !SOURCE_KEYS.includes(key)) merged[key] = value;
   }
   for (const [key, value] of Object.entries(next)) merged[key] = value;
-  if (isObject(next.launch) && isObject(earlier.launch)) merged.launch = { ...earlier.launch, ...next.launch };
+  if (isPlainObject(next.launch) && isPlainObject(earlier.launch)) merged.launch = { ...earlier.launch, ...next.launch };
   return merged as EnvironmentInput;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

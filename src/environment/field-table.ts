@@ -102,7 +102,7 @@ export function fromWire(table: FieldTable, wire: Readonly<Record<string, unknow
     else out[head] = row.objectTag !== undefined && value === row.objectTag ? {} : value;
   }
   for (const key of Object.keys(wire)) {
-    if (!(key in table) && wire[key] !== null && wire[key] !== undefined) defineData(out, key, wire[key]);
+    if (!Object.hasOwn(table, key) && wire[key] !== null && wire[key] !== undefined) defineData(out, key, wire[key]);
   }
   return out;
 }
@@ -134,7 +134,7 @@ export function inputSchema(table: FieldTable): z.ZodObject {
 export function inputPathOf(table: FieldTable, wirePath: readonly (string | number)[]): (string | number)[] | undefined {
   const [key, ...rest] = wirePath;
   if (key === undefined) return [];
-  const row = typeof key === 'string' ? table[key] : undefined;
+  const row = typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
   if (row === undefined) return undefined;
   const head = row.input.split('.');
   if (row.table && rest.length > 0) {
@@ -196,7 +196,7 @@ export function wireWithoutNulls(table: FieldTable, wire: Readonly<Record<string
   for (const key of Object.keys(wire)) {
     const value = wire[key];
     if (value === null || value === undefined) continue;
-    const inner = table[key]?.table;
+    const inner = Object.hasOwn(table, key) ? table[key]?.table : undefined;
     defineData(out, key, inner && isPlainObject(value) ? wireWithoutNulls(inner, value) : value);
   }
   return out;

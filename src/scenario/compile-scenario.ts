@@ -95,7 +95,7 @@ function compileScoring(scoring: ScoringState): CompiledField {
   const { entries } = scoring;
   const names = resolveScorerNames(entries.map((entry) => entry.scorer));
   const functions = new Array<{ name: string; scorer: unknown; weight: number }>(entries.length);
-  let problems = scoring.problems;
+  let problems: readonly ScenarioIssue[] = NO_ISSUES;
   let kinds = 0;
   for (let index = 0; index < entries.length; index++) {
     const { scorer, weight } = entries[index]!;

@@ -7,11 +7,13 @@ import { kindOf } from '../scorers/registry.js';
 import { makeScorer, type Scorer } from '../scorers/scorer.js';
 import type { ScorerKind } from '../scorers/scorer-kind.js';
 import { copyData } from '../util/copy-data.js';
+import { describeValue } from '../util/describe-value.js';
 import { withoutNulls } from '../util/without-nulls.js';
 import { ISSUE_CODES } from '../validation/issue-codes.js';
 import { zodProblems } from '../validation/zod-problems.js';
 import type { Step } from './build-steps.js';
-import type { ScenarioBuilder } from './scenario-builder.js';
+import { createScenarioBuilder, type ScenarioBuilder } from './scenario-builder.js';
+import { ScenarioState } from './scenario-state.js';
 
 /**
  * A stored scenario as `GET /v1/scenarios/{id}` returns it, with the reference page's fields
@@ -56,9 +58,14 @@ export type BuilderCall = readonly [method: keyof ScenarioBuilder, ...args: unkn
  * the current API no longer takes the field. Stored values the DSL cannot express are kept as
  * they are, for validation to report: an environment or scorer field it does not know, a scorer
  * that breaks the API's rules. Fields the view has beyond the SDK's `ScenarioView` at the top
- * level, in `input_context` or in `scoring_contract` (a newer API's) are left out.
+ * level, in `input_context` or in `scoring_contract` (a newer API's) are left out. Throws a
+ * `TypeError` for what is not a stored scenario at all (an id, `null`) or whose scorers are not
+ * a list.
  */
 export function viewToCalls(view: StoredScenario): BuilderCall[] {
+  if (!isPlainObject(view)) {
+    throw new TypeError(`Scenario.fromView takes the stored scenario object (e.g. from client.scenarios.retrieve(id)), not an id; got ${describeValue(view)}`);
+  }
   const calls: BuilderCall[] = [['name', view.name]];
   const { input_context: input, scoring_contract: scoring, environment } = view;
   if (environment) calls.push(['env', fromWire(ENVIRONMENT_FIELDS, environment as Record<string, unknown>)]);
@@ -67,7 +74,11 @@ export function viewToCalls(view: StoredScenario): BuilderCall[] {
     calls.push(context == null ? ['problem', input.problem_statement] : ['problem', input.problem_statement, { context }]);
   }
   if (scoring) {
-    for (const fn of scoring.scoring_function_parameters ?? []) calls.push(['scorer', scorerCall(fn.name, fn.scorer), fn.weight]);
+    const functions = scoring.scoring_function_parameters ?? [];
+    if (!Array.isArray(functions)) {
+      throw new TypeError(`Scenario.fromView: the stored scoring_contract.scoring_function_parameters must be a list of scorers; got ${describeValue(functions)}`);
+    }
+    for (const fn of functions) calls.push(['scorer', scorerCall(fn.name, fn.scorer), fn.weight]);
     calls.push(['weights', 'exact']);
   }
   const setOrClear = (value: object | null | undefined, method: 'metadata' | 'requiredEnv' | 'requiredSecrets') => {
@@ -102,11 +113,11 @@ function scorerFromCall(call: ScorerCall): Scorer {
   return Object.freeze({ name: call.name, definition: call.definition as Scorer['definition'] });
 }
 
-/** Applies the calls of {@link viewToCalls} to a new builder: `Scenario.fromView`. */
-export function fromView(start: ScenarioBuilder<Step>, view: StoredScenario): ScenarioBuilder<Step> {
+/** A new builder with the calls of {@link viewToCalls} applied: `Scenario.fromView`. */
+export function builderFromCalls(calls: readonly BuilderCall[]): ScenarioBuilder<Step> {
   const apply = (builder: ScenarioBuilder<Step>, [method, ...args]: BuilderCall): ScenarioBuilder<Step> => {
     const values = method === 'scorer' ? [scorerFromCall(args[0] as ScorerCall), ...args.slice(1)] : args;
     return (builder[method] as (...values: unknown[]) => ScenarioBuilder<Step>)(...values);
   };
-  return viewToCalls(view).reduce(apply, start);
+  return calls.reduce(apply, createScenarioBuilder(ScenarioState.EMPTY));
 }

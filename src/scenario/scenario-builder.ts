@@ -215,7 +215,7 @@ export function isScenarioBuilder(value: unknown): value is ScenarioBuilder {
   return typeof value === 'object' && value !== null && (value as { [BUILDER_BRAND]?: unknown })[BUILDER_BRAND] === true;
 }
 
-const EMPTY_SCORING: ScoringState = Object.freeze({ entries: Object.freeze([]), exactWeights: false, problems: Object.freeze([]) });
+const EMPTY_SCORING: ScoringState = Object.freeze({ entries: Object.freeze([]), exactWeights: false });
 const NO_ISSUES: readonly ScenarioIssue[] = Object.freeze([]);
 
 /** The runtime side of {@link ScenarioBuilder}; `implements` makes the compiler hold the two together. */
@@ -248,7 +248,6 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
       scoringPart({
         entries: changes.entries ?? scoring.entries,
         exactWeights: changes.exactWeights ?? scoring.exactWeights,
-        problems: changes.problems ?? scoring.problems,
       }),
     );
   }
@@ -295,7 +294,7 @@ class ScenarioBuilderImpl implements ScenarioBuilder<Step> {
       const problem = createIssue('scorer-not-found', ['scoring_contract', 'scoring_function_parameters'], `cannot ${verb} scorer ${JSON.stringify(name)}: ${known}`, {
         inputPath: `${verb}Scorer(${JSON.stringify(name)})`,
       });
-      return this.#withScoring({ problems: [...scoring.problems, problem] });
+      return this.#withProblem(problem);
     }
     const entries = [...scoring.entries.slice(0, at), ...edit(scoring.entries[at]!), ...scoring.entries.slice(at + 1)];
     return this.#withScoring({ entries });

@@ -63,9 +63,20 @@ export function scorerOptionIssues(problems: readonly OptionProblem[], index: nu
   return problems.map(({ code, path, message, suggestion }) =>
     createIssue(code, ['scoring_contract', 'scoring_function_parameters', index, 'scorer'], message, {
       inputPath: formatIssuePath(['scorer', index, ...path]),
-      fix: kind === undefined ? ANY_SCORER : suggestion !== undefined ? factoryFix(kind, suggestion) : code === 'unknown-option' ? factorySignature(kind) : factoryFix(kind, String(path[0] ?? '')),
+      fix: kind === undefined ? ANY_SCORER : scorerOptionFix(kind, code, path, suggestion),
     }),
   );
+}
+
+/**
+ * The fix of a scorer option problem: a problem inside an option (`files[0].content`) is fixed in
+ * that option (`testBased({ files })`); an unknown top-level option by the one meant, or else by
+ * the factory's signature.
+ */
+function scorerOptionFix(kind: ScorerKind, code: IssueCode, path: Path, suggestion: string | undefined): string {
+  if (path.length === 1 && suggestion !== undefined) return factoryFix(kind, suggestion);
+  if (path.length === 1 && code === 'unknown-option') return factorySignature(kind);
+  return factoryFix(kind, String(path[0] ?? ''));
 }
 
 /** The issues of an option object of a builder method (`.problem()`'s, `.push()`'s…), which has no wire field of its own. */

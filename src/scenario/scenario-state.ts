@@ -12,11 +12,10 @@ export interface ScorerEntry {
   readonly weight: number;
 }
 
-/** The scorers of a scenario, how their weights are sent, and problems found while editing them. */
+/** The scorers of a scenario and how their weights are sent. */
 export interface ScoringState {
   readonly entries: readonly ScorerEntry[];
   readonly exactWeights: boolean;
-  readonly problems: readonly ScenarioIssue[];
 }
 
 /** `.problem()`'s statement and context, and the problems of its options. */
@@ -59,7 +58,7 @@ export class ScenarioState {
   readonly strict: boolean;
   /** The local workspace for `scenariokit/verify` (`.workspace()`). Local only: never in a payload. */
   readonly workspace: LocalWorkspace | undefined;
-  /** Problems with arguments that set no field (`.clear('meta')` from untyped code), reported when the scenario is validated. */
+  /** Problems with arguments that set no field (`.clear('meta')` from untyped code, a scorer `.removeScorer()` cannot find), reported when the scenario is validated. */
   readonly problems: readonly ScenarioIssue[];
 
   private constructor(from: ScenarioState | undefined) {
@@ -83,11 +82,14 @@ export class ScenarioState {
   /** The state of a new builder: nothing set. */
   static readonly EMPTY: ScenarioState = new ScenarioState(undefined);
 
-  /** A copy with one payload field set; a field set for the first time goes last in the payload. */
+  /**
+   * A copy with one payload field set; a field set for the first time goes last in the payload,
+   * and one set to `undefined` and then set again keeps its place (it is listed once).
+   */
   with<F extends PayloadField>(field: F, value: ScenarioState[F]): ScenarioState {
     const next = new ScenarioState(this) as { -readonly [K in keyof ScenarioState]: ScenarioState[K] };
     (next as unknown as Record<F, ScenarioState[F]>)[field] = value;
-    if (this[field] === undefined && value !== undefined) next.fields = [...this.fields, field];
+    if (value !== undefined && !this.fields.includes(field)) next.fields = [...this.fields, field];
     return next as ScenarioState;
   }
 

@@ -1,5 +1,5 @@
 import type { Step } from './build-steps.js';
-import { fromView, type StoredScenario } from './from-view.js';
+import { builderFromCalls, viewToCalls, type StoredScenario } from './from-view.js';
 import { createScenarioBuilder, type ScenarioBuilder } from './scenario-builder.js';
 import { ScenarioState } from './scenario-state.js';
 
@@ -40,7 +40,7 @@ export const Scenario = Object.freeze({
    * await Scenario.fromView(view).scorerTimeout(900).push(view.id);
    * ```
    */
-  fromView: (view: StoredScenario): ScenarioBuilder<Step> => fromView(define(), view),
+  fromView: (view: StoredScenario): ScenarioBuilder<Step> => builderFromCalls(viewToCalls(view)),
 });
 
 function define(name?: string): ScenarioBuilder<Step> {

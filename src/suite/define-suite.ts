@@ -2,7 +2,9 @@ import type { RequestOptions } from '@runloop/api-client/core';
 import type { RunloopClient } from '../client/runloop-client.js';
 import { builderName, type ScenarioBuilder } from '../scenario/scenario-builder.js';
 import { createIssue } from '../scenario/scenario-issues.js';
+import { hasText } from '../schema/primitives.js';
 import type { ScenarioCreatePayload } from '../schema/scenario-payload.js';
+import { describeValue } from '../util/describe-value.js';
 import type { ScenarioIssue } from '../validation/scenario-issue.js';
 import { brandSuite, collectBuilders, isBrandedSuite, type CollectedBuilder } from './collect-builders.js';
 import { planSuite, type SuitePlan } from './plan-suite.js';
@@ -132,6 +134,9 @@ export function isSuite(value: unknown): value is Suite {
  * ```
  */
 export function defineSuite(name: string, source: SuiteSource, options: SuiteOptions = {}): Suite {
+  if (typeof name !== 'string' || !hasText(name)) {
+    throw new TypeError(`defineSuite takes a name first, which must not be blank: defineSuite(name, scenarios); got ${describeValue(name)}`);
+  }
   checkSuiteOptions(options);
   return suiteOf(name, collectBuilders(source), options.strict === true);
 }

@@ -1,6 +1,7 @@
 /**
- * How deeply JSON values given to scenariokit (a problem's context, custom scorer params,
- * metadata) may nest: objects and arrays inside the value, counting the value itself as 1. Deeper
+ * How deeply the free-form JSON values given to scenariokit (a problem's context, a custom
+ * scorer's params) may nest: objects and arrays inside the value, counting the value itself as 1
+ * (metadata is a flat map of strings, so it never nests). Deeper
  * input is reported as a validation error (`too-deep`) rather than overflowing the stack, and a
  * Runloop request body stays within what servers commonly accept.
  *

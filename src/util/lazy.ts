@@ -4,7 +4,9 @@ export type Lazy<T> = () => T;
 /**
  * The value `make` returns, made the first time it is asked for and kept. Schemas that a build
  * may not need are made this way (a cold start pays for every zod schema it constructs), so that
- * importing scenariokit constructs none and a build constructs only those it checks with.
+ * importing scenariokit constructs only a few small schemas (`TextSchema`, `SomeTextSchema`,
+ * `NonBlankSchema`, `ScorerNameSchema`, `JsonObjectSchema`, and the payload schemas, whose fields
+ * are made on first use) and a build constructs the rest only as it checks with them.
  *
  * @example
  * ```ts
