@@ -98,7 +98,7 @@ describe('the test plan, compared with SWE-bench 4.1’s own evaluation scripts'
       const script = scriptOf(fromSweBench(row as SweBenchInstance, options));
       expect(script).toContain(`\n  ${test_cmd} ${test_directives.join(' ')}\n`);
       expect(script).toContain(`\ngit checkout ${String(row.base_commit)} -- ${plan.restoreFiles.join(' ')} >&2`);
-      expect(script).toContain(`\n  { ${installLine}; } >&3 2>&3\n`);
+      expect(script).toContain(`\n  {\n    ${installLine}\n  } >&3 2>&3\n`);
       // and embeds the test patch and the test names byte for byte
       expect(script).toContain(`<<'SCENARIOKIT_TEST_PATCH'\n${String(row.test_patch)}SCENARIOKIT_TEST_PATCH\n`);
       const tests = JSON.parse(/<<'SCENARIOKIT_TESTS'\n(.*)\nSCENARIOKIT_TESTS/.exec(script)![1]!);

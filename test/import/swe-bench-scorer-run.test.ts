@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +55,17 @@ describe('the generated SWE-bench scorer, run with bash on a real git checkout',
     const result = runScorer(scriptOf(fromSweBench(pytestRow, pytestOptions)), dir);
     expect(result.stdout).toBe('score=0.0\n');
     expect(result.stderr).toContain('FAIL_TO_PASS tests/test_add_more.py::AddMoreTest::test_add_negative: FAILED');
+  });
+
+  it('runs an install command that ends in a # comment, which does not hide the end of its group', () => {
+    const script = scriptOf(fromSweBench(pytestRow, { ...pytestOptions, install: 'echo installing-calc # quietly' }));
+    expect(spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const gold = checkout();
+    applyPatch(gold, pytestRow.patch);
+    const solved = runScorer(script, gold);
+    expect(solved.stdout).toBe('score=1.0\n');
+    expect(solved.stderr).toContain('installing-calc\n'); // the install's output goes to standard error, not to the test log
+    expect(solved.stderr.indexOf('installing-calc')).toBeLessThan(solved.stderr.indexOf('>>>>> test output'));
   });
 
   it('refuses forged PASSED lines printed after the real run (the exit-code check)', () => {

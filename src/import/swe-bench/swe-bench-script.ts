@@ -55,7 +55,8 @@ export function sweBenchScript(instance: CheckedInstance, plan: TestPlan): { scr
       'if ! git apply -v "$work/test.patch" >&2; then echo "test_patch does not apply" >&2; echo score=0.0; exit 0; fi',
       '(',
       `  ${ACTIVATE_TESTBED}`,
-      ...(plan.install ? [`  { ${plan.install}; } >&3 2>&3`] : []),
+      // on lines of their own: a trailing `# comment` in the install command must not hide the `}`
+      ...(plan.install ? ['  {', `    ${plan.install}`, '  } >&3 2>&3'] : []),
       `  ${[plan.testCommand, ...plan.directives.map(shellQuote)].join(' ')}`,
       ') 3>&2 > "$work/test.log" 2>&1',
       'status=$?',
