@@ -97,6 +97,9 @@ describe('the generated SWE-bench scorer, run with bash on a real git checkout',
     const script = scriptOf(builder);
     expect(script).toContain(`"$work/grade.py" django `);
     expect(script).toContain('python3 -m unittest -v tests/test_calc.py tests/test_add_more.py\nprintf');
+    // the eval_script applies its own copy of test_patch: the scorer does not embed a second one
+    expect(script.split(evalScriptRow.test_patch)).toHaveLength(2);
+    expect(script).not.toContain('$work/test.patch');
     const gold = checkout();
     applyPatch(gold, evalScriptRow.patch);
     const solved = runScorer(script, gold);
