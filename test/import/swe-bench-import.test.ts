@@ -222,8 +222,14 @@ describe('bad rows and options', () => {
   it('reports a blueprint function that throws or returns no id', () => {
     const result = importSweBench([lite[0], lite[1]], { blueprintId: (row) => (row.repo === 'django/django' ? '' : (null as never)) });
     expect(result.problems.map((p) => `${p.source}: ${p.field}: ${p.message}`)).toEqual([
-      'row 1 (django__django-16255): options.blueprintId: the function must return a blueprint id (got "")',
+      'row 1 (django__django-16255): options.blueprintId: the function must return a blueprint id (got the string "")',
       'row 2 (sympy__sympy-13031): options.blueprintId: the function must return a blueprint id (got null)',
+    ]);
+    const objects = importSweBench([lite[0]], { blueprintId: () => ({ id: 'bpt_1' }) as never });
+    expect(objects.problems.map((p) => p.message)).toEqual(['the function must return a blueprint id (got an object)']);
+    const asynchronous = importSweBench([lite[0]], { blueprintId: (async () => { throw new Error('not waited for'); }) as never });
+    expect(asynchronous.problems.map((p) => `${p.source}: ${p.field}: ${p.message}`)).toEqual([
+      'row 1 (django__django-16255): options.blueprintId: the function must return the blueprint id synchronously (got a Promise): SWE-bench rows are imported without waiting; look the ids up first and return them from a Map',
     ]);
     const thrown = importSweBench([lite[0]], { blueprintId: () => { throw new Error('no blueprint for django'); } });
     expect(thrown.problems[0]!.message).toBe('the function threw: no blueprint for django');
