@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIssuePath, type ScenarioBuilder, type Step } from '../index.js';
+import { describeValue } from '../util/describe-value.js';
 import { optionProblems } from '../validation/option-problems.js';
 import type { ImportProblem } from './import-problem.js';
 
@@ -62,7 +63,7 @@ export function validationProblems(builder: ScenarioBuilder<Step>, source: strin
 /** The blueprint id a `blueprintId` option gave (a function's result, awaited), or the problem with it. */
 export function checkBlueprintId(id: unknown, source: string, problems: ImportProblem[]): string | undefined {
   if (typeof id === 'string' && /\S/.test(id)) return id;
-  problems.push({ source, field: 'options.blueprintId', message: `the function must return a blueprint id (got ${JSON.stringify(id) ?? String(id)})` });
+  problems.push({ source, field: 'options.blueprintId', message: `the function must return a blueprint id (got ${describeValue(id)})` });
   return undefined;
 }
 

@@ -23,7 +23,7 @@ export interface ReferenceApplication {
 }
 
 /** The last non-blank line of some output, for a sentence. */
-const lastLine = (output: string) => output.split('\n').filter((line) => line.trim() !== '').at(-1)?.trim();
+export const lastLine = (output: string) => output.split('\n').filter((line) => line.trim() !== '').at(-1)?.trim();
 
 /**
  * Applies a scenario's reference output in the workspace: a unified diff with `patch -p1`

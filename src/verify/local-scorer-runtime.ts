@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { runBash, runPython } from './run-bash.js';
+import { MAX_TIMER_MS, runBash, runPython } from './run-bash.js';
 import { shellQuote } from '../util/shell-quote.js';
 import type { CommandOutcome, CustomScorerHook, ScorerRuntime } from '../scorers/scorer-runtime.js';
 import type { CustomScorerFunction } from './verify-options.js';
@@ -57,12 +57,14 @@ async function callCustomScorer(
   fn: CustomScorerFunction,
   call: { params: Readonly<Record<string, unknown>>; workspace: string; env: Readonly<Record<string, string>>; timeoutSeconds: number; signal: AbortSignal | undefined },
 ): Promise<CommandOutcome> {
+  // an abort before the call has already fired: the listener below would never hear of it
+  call.signal?.throwIfAborted();
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort(new Error(`timed out after ${call.timeoutSeconds} s`));
-  }, Math.min(call.timeoutSeconds * 1000, 2 ** 31 - 1));
+  }, Math.min(call.timeoutSeconds * 1000, MAX_TIMER_MS));
   const onAbort = () => controller.abort(call.signal?.reason);
   call.signal?.addEventListener('abort', onAbort, { once: true });
   const ended = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));

@@ -37,7 +37,7 @@ const PYTHON_FROM_FILE = `exec(compile(__import__('pathlib').Path(__import__('sy
 /** How long to wait for output pipes held open by a process that escaped the killed group. */
 const PIPE_GRACE_MS = 1000;
 /** The longest delay a Node timer takes. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Runs `commandLine` as `bash -c commandLine` would, whatever its size: it is written to a file

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WEIGHT_TOLERANCE } from '../scorers/normalize-weights.js';
 import { kindOf } from '../scorers/registry.js';
 import type { ScorerRun } from '../scorers/scorer-runtime.js';
-import { applyReference } from './apply-reference.js';
+import { applyReference, lastLine } from './apply-reference.js';
 import { copyWorkspace } from './copy-workspace.js';
 import { caseResult, judgeCase, type ScoredRun } from './judge-case.js';
 import { createScorerRuntime } from './local-scorer-runtime.js';
@@ -15,8 +15,6 @@ import type { VerifySession } from './verify-session.js';
 
 /** How one run ended: scored, or stopped before scoring (a failed setup or reference), with why. */
 type RunOutcome = { readonly scored: ScoredRun } | { readonly stopped: string; readonly setup: boolean };
-
-const lastLine = (output: string) => output.split('\n').filter((line) => line.trim() !== '').at(-1)?.trim();
 
 /** A weighted total in [0, 1], exactly 1.0 when it is 1 within {@link WEIGHT_TOLERANCE}, as weights that sum to 1 are. */
 const roundTotal = (total: number) => (Math.abs(total - 1) <= WEIGHT_TOLERANCE ? 1 : Math.min(1, Math.max(0, total)));

@@ -93,7 +93,11 @@ export interface VerifyOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Keep each run's workspace on disk (the report's `kept` says where) instead of deleting it. */
   keep?: boolean;
-  /** Install a Python scorer's `requirements_contents` with pip into a directory of the run (default false: not installed, and a note says so). */
+  /**
+   * Install a Python scorer's `requirements_contents` with pip (`--target`), once per verification
+   * for each distinct text, into the verification's temporary directory, shared by every run that
+   * needs it and put on their PYTHONPATH (default false: not installed, and a note says so).
+   */
   installPythonRequirements?: boolean;
   /** Aborting kills the processes running (their whole groups) and rejects with the abort reason. */
   signal?: AbortSignal;

@@ -2,6 +2,7 @@ import { isScenarioBuilder, type ScenarioBuilder } from '../scenario/scenario-bu
 import type { ScenarioVerification } from './verification-report.js';
 import { parseVerifyOptions, type VerifyOptions } from './verify-options.js';
 import { verifyScenarios } from './verify-scenarios.js';
+import { describeValue } from '../util/describe-value.js';
 
 /**
  * Proves a scenario locally, the way Runloop scores it: for the gold case (the reference output
@@ -23,7 +24,7 @@ import { verifyScenarios } from './verify-scenarios.js';
  */
 export async function verifyScenario(scenario: ScenarioBuilder, options?: VerifyOptions): Promise<ScenarioVerification> {
   const parsed = parseVerifyOptions(options, false);
-  if (!isScenarioBuilder(scenario)) throw new TypeError(`verifyScenario takes a scenario builder (Scenario.define(…)); got ${String(scenario)}`);
+  if (!isScenarioBuilder(scenario)) throw new TypeError(`verifyScenario takes a scenario builder (Scenario.define(…)); got ${describeValue(scenario)}`);
   const result = scenario.validateCreate();
   if (!result.success) throw result.error;
   const { results } = await verifyScenarios([{ builder: scenario, payload: result.data }], parsed, 1);

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lastLine } from './apply-reference.js';
 import { findAstGrepBinary } from './ast-grep-binary.js';
 import { runBash } from './run-bash.js';
 import { shellQuote } from '../util/shell-quote.js';
@@ -11,8 +12,6 @@ export interface HelperRun {
   readonly timeoutSeconds: number;
   readonly signal: AbortSignal | undefined;
 }
-
-const lastLine = (output: string) => output.split('\n').filter((line) => line.trim() !== '').at(-1)?.trim() ?? '';
 
 /**
  * What the runs of one verification share: a temporary directory holding every run's
@@ -79,7 +78,7 @@ export class VerifySession {
           ...run,
         });
         if (outcome.exitCode !== 0) {
-          throw new Error(`pip could not install requirements_contents (${outcome.timedOut ? 'timed out' : `exit ${outcome.exitCode}`}): ${lastLine(outcome.output)}`);
+          throw new Error(`pip could not install requirements_contents (${outcome.timedOut ? 'timed out' : `exit ${outcome.exitCode}`}): ${lastLine(outcome.output) ?? ''}`);
         }
         return { PYTHONPATH: target };
       })();

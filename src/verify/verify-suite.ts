@@ -3,6 +3,7 @@ import { isSuite, type Suite } from '../suite/define-suite.js';
 import type { SuiteVerification } from './verification-report.js';
 import { parseVerifyOptions, type VerifySuiteOptions } from './verify-options.js';
 import { verifyScenarios } from './verify-scenarios.js';
+import { describeValue } from '../util/describe-value.js';
 
 /**
  * Verifies every scenario of a suite like {@link verifyScenario}, `concurrency` scenarios at a
@@ -19,7 +20,7 @@ import { verifyScenarios } from './verify-scenarios.js';
  */
 export async function verifySuite(suite: Suite, options?: VerifySuiteOptions): Promise<SuiteVerification> {
   const parsed = parseVerifyOptions(options, true);
-  if (!isSuite(suite)) throw new TypeError(`verifySuite takes a suite (defineSuite(name, scenarios)); got ${String(suite)}`);
+  if (!isSuite(suite)) throw new TypeError(`verifySuite takes a suite (defineSuite(name, scenarios)); got ${describeValue(suite)}`);
   const scenarios = suite.scenarios();
   return verifyScenarios(scenarios, parsed, parsed.concurrency ?? availableParallelism());
 }

@@ -222,6 +222,36 @@ describe('folders that cannot be imported', () => {
     expect(result.problems).toEqual([{ source: copy, field: 'task.toml [task].name', message: `"harbor/hello-world" is also the name of ${task('hello-world')}; scenario names must be unique` }]);
   });
 
+  it('refuses a docker_image that is not one name (a line break would add Dockerfile instructions) or not a string, before any blueprint function runs', async () => {
+    const withImage = (toml: string) => {
+      const dir = copyTask('hello-world');
+      writeFileSync(join(dir, 'task.toml'), read('hello-world', 'task.toml').replace('[environment]', `[environment]\n${toml}`));
+      return dir;
+    };
+    const injected = withImage('docker_image = "ubuntu:24.04\\nRUN echo pwned"');
+    const spaced = withImage('docker_image = "ubuntu 24.04"');
+    const number = withImage('docker_image = 2404');
+    const blank = withImage('docker_image = ""');
+    const fine = withImage('docker_image = "ghcr.io/acme/env:1"');
+    const asked: (string | undefined)[] = [];
+    const result = await importHarborTasks([injected, spaced, number, blank, fine], {
+      blueprintId: (harborTask: HarborTask) => {
+        asked.push(harborTask.dockerImage);
+        return 'bpt_1';
+      },
+    });
+    expect(asked).toEqual(['ghcr.io/acme/env:1']);
+    expect(result.builders).toHaveLength(1);
+    const field = 'task.toml [environment].docker_image';
+    const message = (got: string) => `must be an image name without spaces or line breaks, such as "ubuntu:24.04" (got ${got})`;
+    expect(result.problems).toEqual([
+      { source: injected, field, message: message('the string "ubuntu:24.04\\nRUN echo pwned"') },
+      { source: spaced, field, message: message('the string "ubuntu 24.04"') },
+      { source: number, field, message: message('the number 2404') },
+      { source: blank, field, message: message('the string ""') },
+    ]);
+  });
+
   it('refuses a scorer over the size budget', async () => {
     const result = await importHarborTasks([task('multi-reward')], { ...options, maxScriptBytes: 2000 });
     expect(result.problems).toEqual([

@@ -98,7 +98,7 @@ describe('the test plan, compared with SWE-bench 4.1’s own evaluation scripts'
       const script = scriptOf(fromSweBench(row as SweBenchInstance, options));
       expect(script).toContain(`\n  ${test_cmd} ${test_directives.join(' ')}\n`);
       expect(script).toContain(`\ngit checkout ${String(row.base_commit)} -- ${plan.restoreFiles.join(' ')} >&2`);
-      expect(script).toContain(`\n  { ${installLine}; } >&3 2>&3\n`);
+      expect(script).toContain(`\n  {\n    ${installLine}\n  } >&3 2>&3\n`);
       // and embeds the test patch and the test names byte for byte
       expect(script).toContain(`<<'SCENARIOKIT_TEST_PATCH'\n${String(row.test_patch)}SCENARIOKIT_TEST_PATCH\n`);
       const tests = JSON.parse(/<<'SCENARIOKIT_TESTS'\n(.*)\nSCENARIOKIT_TESTS/.exec(script)![1]!);
@@ -222,8 +222,14 @@ describe('bad rows and options', () => {
   it('reports a blueprint function that throws or returns no id', () => {
     const result = importSweBench([lite[0], lite[1]], { blueprintId: (row) => (row.repo === 'django/django' ? '' : (null as never)) });
     expect(result.problems.map((p) => `${p.source}: ${p.field}: ${p.message}`)).toEqual([
-      'row 1 (django__django-16255): options.blueprintId: the function must return a blueprint id (got "")',
+      'row 1 (django__django-16255): options.blueprintId: the function must return a blueprint id (got the string "")',
       'row 2 (sympy__sympy-13031): options.blueprintId: the function must return a blueprint id (got null)',
+    ]);
+    const objects = importSweBench([lite[0]], { blueprintId: () => ({ id: 'bpt_1' }) as never });
+    expect(objects.problems.map((p) => p.message)).toEqual(['the function must return a blueprint id (got an object)']);
+    const asynchronous = importSweBench([lite[0]], { blueprintId: (async () => { throw new Error('not waited for'); }) as never });
+    expect(asynchronous.problems.map((p) => `${p.source}: ${p.field}: ${p.message}`)).toEqual([
+      'row 1 (django__django-16255): options.blueprintId: the function must return the blueprint id synchronously (got a Promise): SWE-bench rows are imported without waiting; look the ids up first and return them from a Map',
     ]);
     const thrown = importSweBench([lite[0]], { blueprintId: () => { throw new Error('no blueprint for django'); } });
     expect(thrown.problems[0]!.message).toBe('the function threw: no blueprint for django');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +57,17 @@ describe('the generated SWE-bench scorer, run with bash on a real git checkout',
     expect(result.stderr).toContain('FAIL_TO_PASS tests/test_add_more.py::AddMoreTest::test_add_negative: FAILED');
   });
 
+  it('runs an install command that ends in a # comment, which does not hide the end of its group', () => {
+    const script = scriptOf(fromSweBench(pytestRow, { ...pytestOptions, install: 'echo installing-calc # quietly' }));
+    expect(spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const gold = checkout();
+    applyPatch(gold, pytestRow.patch);
+    const solved = runScorer(script, gold);
+    expect(solved.stdout).toBe('score=1.0\n');
+    expect(solved.stderr).toContain('installing-calc\n'); // the install's output goes to standard error, not to the test log
+    expect(solved.stderr.indexOf('installing-calc')).toBeLessThan(solved.stderr.indexOf('>>>>> test output'));
+  });
+
   it('refuses forged PASSED lines printed after the real run (the exit-code check)', () => {
     const dir = checkout();
     const tests = ['tests/test_calc.py::CalcTest::test_add', 'tests/test_add_more.py::AddMoreTest::test_add_negative', 'tests/test_calc.py::CalcTest::test_sub'];
@@ -85,6 +97,9 @@ describe('the generated SWE-bench scorer, run with bash on a real git checkout',
     const script = scriptOf(builder);
     expect(script).toContain(`"$work/grade.py" django `);
     expect(script).toContain('python3 -m unittest -v tests/test_calc.py tests/test_add_more.py\nprintf');
+    // the eval_script applies its own copy of test_patch: the scorer does not embed a second one
+    expect(script.split(evalScriptRow.test_patch)).toHaveLength(2);
+    expect(script).not.toContain('$work/test.patch');
     const gold = checkout();
     applyPatch(gold, evalScriptRow.patch);
     const solved = runScorer(script, gold);

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { astGrep, bashScript, command, custom, pythonScript, Scenario } from '../../src/index.js';
 import { verifyScenario, VerifyInputError, type ScoringFunctionResult } from '../../src/verify/index.js';
+import { createScorerRuntime } from '../../src/verify/local-scorer-runtime.js';
+import { VerifySession } from '../../src/verify/verify-session.js';
 import { customScorers, env, fixture, jsSlug, scratch, slugFix } from './fixtures.js';
 
 /** A no-op run's results, as [name, score, state]. */
@@ -209,6 +211,17 @@ describe('aborting', () => {
     await expect(verifying).rejects.toThrow('stop');
     expect(alive(Number(readFileSync(join(dir, 'shell.pid'), 'utf8')))).toBe(false);
     expect(existsSync(join(dir, 'second-scorer'))).toBe(false);
+  });
+
+  it('does not call a custom scorer function when the signal was aborted before the call', async () => {
+    const session = await VerifySession.open({ keep: false, installPythonRequirements: false });
+    onTestFinished(() => session.close());
+    const calls: unknown[] = [];
+    const scorers = { similarity: (call: { params: unknown }) => (calls.push(call.params), 0.5) };
+    const signal = AbortSignal.abort(new Error('early'));
+    const runtime = createScorerRuntime({ workspace: scratch(), env: { PATH: process.env.PATH! }, timeoutSeconds: 30, signal, session, customScorers: scorers });
+    await expect(runtime.customScorer('similarity')!({ expected: 'slug' })).rejects.toThrow('early');
+    expect(calls).toEqual([]);
   });
 
   it('runs nothing when aborted before the call', async () => {

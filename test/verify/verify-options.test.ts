@@ -14,6 +14,11 @@ async function problems(options: unknown, suite = false): Promise<readonly strin
 }
 
 describe('the options of verifyScenario and verifySuite', () => {
+  it('say what they got instead of a scenario builder or a suite', async () => {
+    await expect(verifyScenario({ name: 's' } as never)).rejects.toThrow(new TypeError('verifyScenario takes a scenario builder (Scenario.define(…)); got an object'));
+    await expect(verifySuite([scenario] as never)).rejects.toThrow(new TypeError('verifySuite takes a suite (defineSuite(name, scenarios)); got an array'));
+  });
+
   it('name an unknown key with the did-you-mean every option check of the project gives', async () => {
     expect(await problems({ env, custmScorers: {} })).toEqual(['unknown option "custmScorers" — did you mean "customScorers"?']);
     expect(await problems({ env, concurency: 2 }, true)).toEqual(['unknown option "concurency" — did you mean "concurrency"?']);

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
+import { describeValue } from '../../util/describe-value.js';
 import type { FieldProblem } from '../import-problem.js';
 
 /**
@@ -68,6 +69,13 @@ export async function readTaskFolder(dir: string): Promise<{ files?: TaskFiles; 
   const taskTable = config.task as { name?: unknown } | undefined;
   const named = harbor && typeof taskTable?.name === 'string' && /\S/.test(taskTable.name) ? taskTable.name : basename(root);
   const environment = (config.environment ?? {}) as { docker_image?: unknown };
+  const problems: FieldProblem[] = [];
+  const image = environment.docker_image;
+  // one token: the image becomes `FROM <image>`, and a line break in it would add instructions
+  const imageIsValid = typeof image === 'string' && /^\S+$/.test(image);
+  if (image !== undefined && !imageIsValid) {
+    problems.push({ field: harbor ? 'task.toml [environment].docker_image' : 'task.yaml environment.docker_image', message: `must be an image name without spaces or line breaks, such as "ubuntu:24.04" (got ${describeValue(image)})` });
+  }
   const dockerfilePath = join(root, harbor ? 'environment' : '', 'Dockerfile');
   const dockerfileText = await readText(dockerfilePath);
   const task: HarborTask = {
@@ -76,9 +84,8 @@ export async function readTaskFolder(dir: string): Promise<{ files?: TaskFiles; 
     format: harbor ? 'harbor' : 'terminal-bench',
     config,
     dockerfile: dockerfileText === undefined ? undefined : dockerfilePath,
-    dockerImage: typeof environment.docker_image === 'string' ? environment.docker_image : undefined,
+    dockerImage: imageIsValid ? image : undefined,
   };
-  const problems: FieldProblem[] = [];
   const tests = await readTree(join(root, 'tests'), problems);
   return {
     problems,

@@ -37,15 +37,14 @@ export function roundResources(environment: Readonly<Record<string, unknown>>): 
 
   let cpu = roundUp(cpus, CPUS);
   const memoryGb = memoryMb / MB_PER_GB;
-  let memory = roundUp(Math.max(memoryGb, cpu === undefined ? 0 : cpu * 2), MEMORY_GB);
+  const memory = roundUp(Math.max(memoryGb, cpu === undefined ? 0 : cpu * 2), MEMORY_GB);
+  // raising cpu keeps at least 2 GiB per cpu: memory is then even and over 4 GiB, and cpu at most memory / 8 + 2, which is at most memory / 2
   if (cpu !== undefined && memory !== undefined && memory > cpu * 8) cpu = roundUp(memory / 8, CPUS);
   const disk = roundUp(storageMb / MB_PER_GB, DISK_GB);
   if (cpu === undefined) problems.push({ field: 'task.toml [environment].cpus', message: `${cpus} cpus is more than Runloop's largest custom size (16)` });
   if (memory === undefined) problems.push({ field: 'task.toml [environment].memory_mb', message: `${memoryMb} MB is more than Runloop's largest custom size (64 GiB)` });
   if (disk === undefined) problems.push({ field: 'task.toml [environment].storage_mb', message: `${storageMb} MB is more than Runloop's largest custom disk (64 GiB)` });
   if (cpu === undefined || memory === undefined || disk === undefined) return { warnings, problems };
-  // raising the cpu count can only lower the memory it needs per cpu below 2 GiB: raise memory again
-  memory = roundUp(Math.max(memory, cpu * 2), MEMORY_GB) ?? memory;
 
   if (cpu !== cpus) {
     warnings.push({ field: 'task.toml [environment].cpus', message: `${cpus} rounded up to ${cpu} cpus (Runloop takes 0.5, 1 or an even number up to 16, with 2 to 8 GiB of memory per cpu)` });

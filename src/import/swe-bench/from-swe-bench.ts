@@ -137,7 +137,13 @@ export function describeRow(row: unknown, where?: string): string {
 function resolveBlueprint(option: SweBenchOptions['blueprintId'], row: SweBenchInstance, source: string, problems: ImportProblem[]): string | undefined {
   if (typeof option !== 'function') return option;
   try {
-    return checkBlueprintId(option(row), source, problems);
+    const id: unknown = option(row);
+    if (id instanceof Promise) {
+      id.catch(() => {}); // not waited for, so neither is its failure
+      problems.push({ source, field: 'options.blueprintId', message: 'the function must return the blueprint id synchronously (got a Promise): SWE-bench rows are imported without waiting; look the ids up first and return them from a Map' });
+      return undefined;
+    }
+    return checkBlueprintId(id, source, problems);
   } catch (error) {
     problems.push(blueprintThrew(error, source));
     return undefined;

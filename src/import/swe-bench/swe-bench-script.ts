@@ -22,10 +22,11 @@ const ACTIVATE_TESTBED = 'if [ -f /opt/miniconda3/bin/activate ]; then . /opt/mi
  * 1. restores the files `test_patch` touches to `base_commit` (and removes those it creates);
  * 2. applies `test_patch` (if it does not apply, the score is 0);
  * 3. runs the test command on the test files, its output to a log of its own, and keeps the
- *    command's exit status (a row's own `eval_script` runs instead, its test output redirected
- *    the same way);
- * 4. restores the test files again (and removes those `test_patch` created);
- * 5. grades the log with Python and prints `score=1.0` (resolved) or `score=0.0`.
+ *    command's exit status;
+ * 4. restores the test files again (and removes those `test_patch` created).
+ * A row's own `eval_script` does steps 1–4 instead (with its own copy of `test_patch`, which is
+ * then not embedded a second time), its test output redirected the same way. Then the script
+ * grades the log with Python and prints `score=1.0` (resolved) or `score=0.0`.
  * Nothing the tests print reaches standard output, so only the verdict is read as the score;
  * the log goes to standard error. When the scorer itself cannot work (no git, no Python), it
  * prints no score and exits 1: Runloop then reports an error, not a 0.
@@ -44,7 +45,6 @@ export function sweBenchScript(instance: CheckedInstance, plan: TestPlan): { scr
     'work=$(mktemp -d) || exit 1',
     `trap 'rm -rf "$work"' EXIT`,
     'git() { command git -c safe.directory="$PWD" "$@"; }',
-    embedFile('"$work/test.patch"', instance.testPatch, 'test_patch').trimEnd(),
     embedFile('"$work/tests.json"', tests, 'tests').trimEnd(),
     embedFile('"$work/grade.py"', GRADE_SCRIPT, 'grade').trimEnd(),
   ];
@@ -52,10 +52,13 @@ export function sweBenchScript(instance: CheckedInstance, plan: TestPlan): { scr
     if (plan.restoreFiles.length > 0) lines.push(`git checkout ${commit} -- ${restore} >&2 || { echo "cannot restore the test files to ${commit}" >&2; exit 1; }`);
     if (plan.createdFiles.length > 0) lines.push(`rm -f -- ${plan.createdFiles.map(shellQuote).join(' ')}`);
     lines.push(
+      // a row's own eval_script applies its own copy of test_patch, so only this branch embeds it
+      embedFile('"$work/test.patch"', instance.testPatch, 'test_patch').trimEnd(),
       'if ! git apply -v "$work/test.patch" >&2; then echo "test_patch does not apply" >&2; echo score=0.0; exit 0; fi',
       '(',
       `  ${ACTIVATE_TESTBED}`,
-      ...(plan.install ? [`  { ${plan.install}; } >&3 2>&3`] : []),
+      // on lines of their own: a trailing `# comment` in the install command must not hide the `}`
+      ...(plan.install ? ['  {', `    ${plan.install}`, '  } >&3 2>&3'] : []),
       `  ${[plan.testCommand, ...plan.directives.map(shellQuote)].join(' ')}`,
       ') 3>&2 > "$work/test.log" 2>&1',
       'status=$?',
