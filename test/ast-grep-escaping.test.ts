@@ -56,3 +56,22 @@ describe('ast-grep patterns', () => {
     );
   });
 });
+
+describe('the language ids scenariokit knows', () => {
+  it('are exactly those the ast-grep it ships takes: each listed id runs, and ids it refuses are not listed', async () => {
+    const { AST_GREP_LANGUAGES } = await import('../src/scorers/ast-grep-languages.js');
+    const { findAstGrepBinary } = await import('../src/verify/ast-grep-binary.js');
+    const binary = findAstGrepBinary();
+    const takes = (lang: string) => {
+      try {
+        execFileSync(binary, ['run', '--pattern', 'x', '--lang', lang, '/dev/null'], { stdio: 'pipe' });
+        return true;
+      } catch (error) {
+        return !String((error as { stderr?: Buffer }).stderr).includes('is not supported');
+      }
+    };
+    expect(AST_GREP_LANGUAGES.filter((lang) => !takes(lang))).toEqual([]);
+    expect(['toml', 'klingon'].filter(takes)).toEqual([]);
+    expect(AST_GREP_LANGUAGES).not.toContain('toml');
+  });
+});

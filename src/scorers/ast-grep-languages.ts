@@ -1,8 +1,9 @@
 /**
  * The language ids ast-grep takes for `--lang`, matched without regard to case: every built-in
- * language and alias of ast-grep's releases up to 0.40 (crates/language/src/lib.rs,
- * `impl_aliases!`), since the version Runloop runs is not documented. A language registered in
- * a project's sgconfig.yml is also valid, so an id not listed here is a warning, not an error.
+ * language and alias of ast-grep 0.51 (crates/language/src/lib.rs, `impl_aliases!`), the version
+ * scenariokit ships and `verify` runs (a test checks each id against its binary); the version
+ * Runloop runs is not documented. A language registered in a project's sgconfig.yml is also
+ * valid, so an id not listed here is a warning, not an error.
  */
 export const AST_GREP_LANGUAGES: readonly string[] = Object.freeze([
   'bash',
@@ -30,8 +31,8 @@ export const AST_GREP_LANGUAGES: readonly string[] = Object.freeze([
   'scala',
   'sol', 'solidity',
   'swift',
-  'toml',
   'ts', 'typescript',
   'tsx',
   'yaml', 'yml',
+  'zig',
 ]);
